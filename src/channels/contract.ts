@@ -69,8 +69,16 @@ export interface InboundMessageEvent {
   references?: string[]
   /** Provider's reply context (quoted message id). */
   replyToProviderId?: string
+  /** A keyword command recognised in the text (SMS `LAPOR#...`, `STATUS <kode>`); `text` stays verbatim. */
+  command?: InboundCommand
   sentAt: Date
 }
+
+/** Structured hints parsed from a keyword format; intake decides what to do with them. */
+export type InboundCommand =
+  | { kind: 'report'; category?: string; location?: string; text: string }
+  | { kind: 'status'; trackingCode: string }
+  | { kind: 'help' }
 
 /** A delivery receipt for a message we sent. */
 export interface DeliveryStatusEvent {
@@ -108,7 +116,14 @@ export interface OutboundMessage {
 
 export type SendResult =
   | { ok: true; providerMessageId: string; parts?: number }
-  | { ok: false; retryable: boolean; error: string; code?: string }
+  | {
+      ok: false
+      retryable: boolean
+      error: string
+      code?: string
+      /** The provider asked us to wait this long before retrying (Telegram retry_after, X rate-limit reset). */
+      retryAfterSeconds?: number
+    }
 
 /** Channel-specific configuration, decrypted. Every channel accepts apiBaseUrl. */
 export type ChannelConfig = Record<string, unknown> & { apiBaseUrl?: string }
@@ -131,6 +146,11 @@ export interface ChannelAdapter<C extends ChannelConfig = ChannelConfig> {
   verify(req: WebhookRequest, config: C): VerifyResult
   /** Pure: provider payload -> normalised events (may be empty, e.g. for unrelated webhook fields). */
   parse(req: WebhookRequest, config: C): NormalisedEvent[]
+  /**
+   * Where parsing needs an async library (e-mail: mailparser). When present, intake calls this
+   * instead of parse: `adapter.parseAsync ? await adapter.parseAsync(req, cfg) : adapter.parse(req, cfg)`.
+   */
+  parseAsync?(req: WebhookRequest, config: C): Promise<NormalisedEvent[]>
   /** Send through the provider API at config.apiBaseUrl. */
   send(msg: OutboundMessage, ctx: SendContext & { config: C }): Promise<SendResult>
   /** Download a media item referenced by an inbound attachment. */
