@@ -69,6 +69,13 @@ export interface InboundMessageEvent {
   references?: string[]
   /** Provider's reply context (quoted message id). */
   replyToProviderId?: string
+  /**
+   * Set only when the event belongs to another channel type than the account that received it:
+   * Meta delivers a Page's Messenger messages and its post comments to one callback URL, so a
+   * messenger account also yields facebook_comment events (instagram: instagram_comment).
+   * Replies still leave through the receiving account, whose adapter handles both.
+   */
+  channelType?: ChannelType
   /** A keyword command recognised in the text (SMS `LAPOR#...`, `STATUS <kode>`); `text` stays verbatim. */
   command?: InboundCommand
   sentAt: Date
