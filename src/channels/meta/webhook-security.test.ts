@@ -63,7 +63,7 @@ describe('subscription handshake', () => {
   })
 
   it('refuses with 403 a wrong token, another mode, or a missing challenge', () => {
-    const cases = [
+    const cases: Record<string, string>[] = [
       { 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '1' },
       { 'hub.mode': 'unsubscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1' },
       { 'hub.mode': 'subscribe', 'hub.verify_token': 'tok' },
