@@ -28,7 +28,13 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, { id: string; en: string
   merged: { id: 'Digabung', en: 'Merged' },
 }
 
-export const REPORT_KINDS = ['pengaduan', 'aspirasi', 'permintaan_informasi', 'kedaruratan', 'klarifikasi'] as const
+export const REPORT_KINDS = [
+  'pengaduan',
+  'aspirasi',
+  'permintaan_informasi',
+  'kedaruratan',
+  'klarifikasi',
+] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 export const REPORT_KIND_LABELS: Record<ReportKind, { id: string; en: string }> = {
   pengaduan: { id: 'Pengaduan', en: 'Complaint' },
@@ -70,15 +76,40 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number]
 export const DISPOSITION_STATUSES = ['pending', 'in_progress', 'returned', 'answered', 'cancelled'] as const
 export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number]
 
+export const DISPOSITION_STATUS_LABELS: Record<DispositionStatus, { id: string; en: string }> = {
+  pending: { id: 'Menunggu diterima', en: 'Pending' },
+  in_progress: { id: 'Ditindaklanjuti', en: 'In progress' },
+  returned: { id: 'Dikembalikan (bukan kewenangan)', en: 'Returned (not our authority)' },
+  answered: { id: 'Dijawab', en: 'Answered' },
+  cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+}
+
 export const RESPONSE_STATUSES = ['draft', 'pending_approval', 'published', 'rejected'] as const
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number]
+export const RESPONSE_STATUS_LABELS: Record<ResponseStatus, { id: string; en: string }> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  pending_approval: { id: 'Menunggu persetujuan', en: 'Awaiting approval' },
+  published: { id: 'Diterbitkan', en: 'Published' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+}
 
 export const URGENCIES = ['mendesak', 'penting', 'biasa'] as const
 export type Urgency = (typeof URGENCIES)[number]
+export const URGENCY_LABELS: Record<Urgency, { id: string; en: string }> = {
+  mendesak: { id: 'Mendesak', en: 'Urgent' },
+  penting: { id: 'Penting', en: 'Important' },
+  biasa: { id: 'Biasa', en: 'Normal' },
+}
 
 /** Per-category SLA tiers seen in Pemda SOPs (working days). */
 export const SLA_TIERS = ['ringan', 'normatif', 'tidak_berkadar_pengawasan', 'berkadar_pengawasan'] as const
 export type SlaTier = (typeof SLA_TIERS)[number]
+export const SLA_TIER_LABELS: Record<SlaTier, { id: string; en: string }> = {
+  ringan: { id: 'Ringan', en: 'Light' },
+  normatif: { id: 'Normatif', en: 'Standard' },
+  tidak_berkadar_pengawasan: { id: 'Tidak berkadar pengawasan', en: 'Non-supervisory' },
+  berkadar_pengawasan: { id: 'Berkadar pengawasan', en: 'Supervisory (audit-grade)' },
+}
 
 export const AGENCY_TYPES = [
   'coordinator',
@@ -96,3 +127,11 @@ export type AgencyType = (typeof AGENCY_TYPES)[number]
 
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const
 export type TimeZone = (typeof TIME_ZONES)[number]
+export const TIME_ZONE_LABELS: Record<TimeZone, { id: string; en: string }> = {
+  'Asia/Jakarta': { id: 'WIB (UTC+7)', en: 'Western Indonesia Time (UTC+7)' },
+  'Asia/Makassar': { id: 'WITA (UTC+8)', en: 'Central Indonesia Time (UTC+8)' },
+  'Asia/Jayapura': { id: 'WIT (UTC+9)', en: 'Eastern Indonesia Time (UTC+9)' },
+}
+
+/** A label shown to users: Bahasa Indonesia first, English beside. */
+export type Label = { id: string; en: string }
