@@ -88,6 +88,18 @@ export async function graphDownload(
   return { ok: true, bytes, contentType: res.headers.get('content-type') ?? undefined }
 }
 
+/** A media download that failed, with the same retryable/permanent judgement as a send. */
+export class MediaFetchError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly code?: string,
+  ) {
+    super(message)
+    this.name = 'MediaFetchError'
+  }
+}
+
 export function networkFailure(err: unknown): SendFailure {
   const message = err instanceof Error ? err.message : String(err)
   return { ok: false, retryable: true, code: 'network', error: `Graph API unreachable: ${message}` }

@@ -3,10 +3,12 @@
 //   Templates: https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates
 //   Media:     https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media
 import type { NormalisedAttachment, OutboundMessage, SendContext, SendResult } from '../contract.ts'
-import { graphDownload, graphJson, graphUrl } from '../meta/graph-client.ts'
+import { graphDownload, graphJson, graphUrl, MediaFetchError } from '../meta/graph-client.ts'
 import { arr, obj, str } from '../meta/json.ts'
 import { splitText } from '../meta/split-text.ts'
 import type { WhatsAppConfig } from './config.ts'
+
+export { MediaFetchError }
 
 export const WHATSAPP_MAX_TEXT = 4096
 
@@ -60,18 +62,6 @@ function templateBody(t: NonNullable<OutboundMessage['template']>, config: Whats
     ...(t.parameters.length
       ? { components: [{ type: 'body', parameters: t.parameters.map((text) => ({ type: 'text', text })) }] }
       : {}),
-  }
-}
-
-/** A media download that failed, with the same retryable/permanent judgement as a send. */
-export class MediaFetchError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly code?: string,
-  ) {
-    super(message)
-    this.name = 'MediaFetchError'
   }
 }
 
