@@ -17,9 +17,9 @@ describe('classifyGraphFailure', () => {
     ['WhatsApp 24-hour window closed', 400, graphError(131047), { retryable: false, code: 'window_closed' }],
     ['Messenger outside the window', 400, graphError(10, { error_subcode: 2018278 }), { retryable: false, code: 'window_closed' }],
     ['Instagram outside the window', 400, graphError(10, { error_subcode: 2534022 }), { retryable: false, code: 'window_closed' }],
-    ['expired token', 401, graphError(190), { retryable: false, code: 'auth' }],
-    ['missing permission', 403, graphError(200), { retryable: false, code: 'auth' }],
-    ['undeliverable', 400, graphError(131026), { retryable: false, code: 'undeliverable' }],
+    ['expired token', 401, graphError(190), { retryable: false, code: 'unauthorized' }],
+    ['missing permission', 403, graphError(200), { retryable: false, code: 'unauthorized' }],
+    ['undeliverable (blocked, not on WhatsApp)', 400, graphError(131026), { retryable: false, code: 'blocked' }],
     ['invalid parameter', 400, graphError(100), { retryable: false, code: 'rejected' }],
     ['404 without a body', 404, '', { retryable: false, code: 'rejected' }],
   ]

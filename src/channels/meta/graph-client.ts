@@ -19,7 +19,8 @@ const TRANSIENT_CODES = new Set([1, 2, 131000, 131016, 133004])
 const WINDOW_CLOSED_CODE = 131047
 const WINDOW_CLOSED_SUBCODES = new Set([2018278, 2534022]) // Messenger, Instagram (with code 10)
 const AUTH_CODES = new Set([102, 190])
-const UNDELIVERABLE_CODES = new Set([551, 131026, 2018001, 2018108])
+/** The person cannot be reached (blocked us, left, not on WhatsApp): retrying cannot help. */
+const UNREACHABLE_CODES = new Set([551, 131026, 2018001, 2018108])
 
 export interface GraphRequest {
   method: 'GET' | 'POST'
@@ -129,10 +130,10 @@ export function classifyGraphFailure(status: number, body: unknown, retryAfter?:
     return { ok: false, retryable: true, code: 'unavailable', error: text, ...after }
   }
   if (status === 401 || (code !== undefined && (AUTH_CODES.has(code) || (code >= 200 && code < 300)))) {
-    return { ok: false, retryable: false, code: 'auth', error: text }
+    return { ok: false, retryable: false, code: 'unauthorized', error: text }
   }
-  if (code !== undefined && UNDELIVERABLE_CODES.has(code)) {
-    return { ok: false, retryable: false, code: 'undeliverable', error: text }
+  if (code !== undefined && UNREACHABLE_CODES.has(code)) {
+    return { ok: false, retryable: false, code: 'blocked', error: text }
   }
   return { ok: false, retryable: false, code: 'rejected', error: text }
 }

@@ -136,9 +136,9 @@ describe('sending from a Page or Instagram account', () => {
     expect(await facebookCommentAdapter.send(msg(), { config: fb, fetch: f })).toMatchObject({
       ok: false,
       retryable: false,
-      code: 'missing_reply_target',
+      code: 'invalid',
     })
-    expect(await messengerAdapter.send(msg({ isPublic: true }), { config: fb, fetch: f })).toMatchObject({ code: 'missing_reply_target' })
+    expect(await messengerAdapter.send(msg({ isPublic: true }), { config: fb, fetch: f })).toMatchObject({ code: 'invalid' })
     expect(calls).toHaveLength(0)
   })
 
@@ -152,7 +152,7 @@ describe('sending from a Page or Instagram account', () => {
       json(400, { error: { message: '(#10) This message is sent outside of allowed window.', type: 'OAuthException', code: 10, error_subcode: 2018278 } }),
       { retryable: false, code: 'window_closed' },
     ],
-    ['a person who is unavailable', json(400, { error: { message: "(#551) This person isn't available right now.", code: 551 } }), { retryable: false, code: 'undeliverable' }],
+    ['a person who is unavailable', json(400, { error: { message: "(#551) This person isn't available right now.", code: 551 } }), { retryable: false, code: 'blocked' }],
     ['an invalid comment id', json(400, { error: { message: '(#100) Unsupported post request.', code: 100, error_subcode: 33 } }), { retryable: false, code: 'rejected' }],
   ]
   for (const [name, answer, want] of failures) {

@@ -39,7 +39,7 @@ export async function sendFromPage(
 ): Promise<SendResult> {
   const target = msg.replyToProviderId
   const isPublic = spec.messaging ? msg.isPublic === true : msg.isPublic !== false
-  if (!msg.text.trim()) return { ok: false, retryable: false, code: 'empty_message', error: 'nothing to send' }
+  if (!msg.text.trim()) return { ok: false, retryable: false, code: 'invalid', error: 'empty message' }
 
   if (isPublic) {
     if (!target) return missingTarget('a public reply needs the comment id in replyToProviderId')
@@ -85,7 +85,7 @@ async function postAll(
 }
 
 function missingTarget(error: string): SendResult {
-  return { ok: false, retryable: false, code: 'missing_reply_target', error }
+  return { ok: false, retryable: false, code: 'invalid', error }
 }
 
 /** Cuts to `max` code units with an ellipsis, never inside a surrogate pair. */

@@ -138,7 +138,7 @@ describe('whatsappAdapter.send', () => {
       { retryable: false, code: 'window_closed' },
     ],
     ['an invalid parameter', json(400, { error: { message: '(#100) Invalid parameter', code: 100 } }), { retryable: false, code: 'rejected' }],
-    ['an expired token', json(401, { error: { message: 'Error validating access token', code: 190 } }), { retryable: false, code: 'auth' }],
+    ['an expired token', json(401, { error: { message: 'Error validating access token', code: 190 } }), { retryable: false, code: 'unauthorized' }],
   ]
   for (const [name, answer, want] of failures) {
     it(`classifies ${name} as ${want.retryable ? 'retryable' : 'permanent'}`, async () => {
@@ -149,7 +149,7 @@ describe('whatsappAdapter.send', () => {
 
   it('refuses blank text without calling Meta', async () => {
     const { f, calls } = scriptedFetch(accepted())
-    expect(await whatsappAdapter.send(msg({ text: '  ' }), { config, fetch: f })).toMatchObject({ ok: false, retryable: false, code: 'empty_message' })
+    expect(await whatsappAdapter.send(msg({ text: '  ' }), { config, fetch: f })).toMatchObject({ ok: false, retryable: false, code: 'invalid' })
     expect(calls).toHaveLength(0)
   })
 })

@@ -23,8 +23,8 @@ function fixture(name: string): WebhookRequest {
 }
 
 const at = (s: number) => new Date(s * 1000)
-const SITI = { senderId: '6281234567890', senderName: 'Siti Rahmawati', senderPhone: '+6281234567890' }
-const HASAN = { senderId: '6285260001234', senderName: 'Teuku Hasan', senderPhone: '+6285260001234' }
+const SITI = { senderId: '6281234567890', senderName: 'Siti Rahmawati', senderPhone: '6281234567890' }
+const HASAN = { senderId: '6285260001234', senderName: 'Teuku Hasan', senderPhone: '6285260001234' }
 const base = { type: 'message' as const, isPublic: false, attachments: [] }
 
 const expected: Record<string, NormalisedEvent[]> = {

@@ -75,7 +75,7 @@ function toMessage(m: JsonObject, names: Map<string, string>): InboundMessageEve
     providerEventId: id,
     senderId: from,
     senderName: names.get(from) ?? (names.size === 1 ? [...names.values()][0] : undefined),
-    senderPhone: `+${from}`,
+    senderPhone: from,
     isPublic: false,
     text: content.text,
     attachments: content.attachments ?? [],

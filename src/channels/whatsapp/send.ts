@@ -22,7 +22,7 @@ type Ctx = SendContext & { config: WhatsAppConfig }
  */
 export async function sendWhatsApp(msg: OutboundMessage, ctx: Ctx): Promise<SendResult> {
   const to = msg.to.replace(/[^\d]/g, '')
-  if (!to) return { ok: false, retryable: false, code: 'invalid_recipient', error: 'recipient has no digits' }
+  if (!to) return { ok: false, retryable: false, code: 'invalid', error: 'recipient has no digits' }
   const common = {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
@@ -37,7 +37,7 @@ export async function sendWhatsApp(msg: OutboundMessage, ctx: Ctx): Promise<Send
         type: 'text',
         text: { body, preview_url: false },
       }))
-  if (bodies.length === 0) return { ok: false, retryable: false, code: 'empty_message', error: 'nothing to send' }
+  if (bodies.length === 0) return { ok: false, retryable: false, code: 'invalid', error: 'empty message' }
 
   const url = graphUrl(ctx.config.apiBaseUrl, ctx.config.apiVersion, `${ctx.config.phoneNumberId}/messages`)
   let firstId: string | undefined
