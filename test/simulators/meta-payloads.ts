@@ -28,7 +28,8 @@ export function metaJson(payload: unknown): string {
     .replace(/\//g, '\\/')
 }
 
-export const digits = (n: number) => Array.from({ length: n }, (_, i) => String(randomInt(i === 0 ? 1 : 0, 10))).join('')
+export const digits = (n: number) =>
+  Array.from({ length: n }, (_, i) => String(randomInt(i === 0 ? 1 : 0, 10))).join('')
 export const newWamid = () => `wamid.${randomBytes(30).toString('base64')}`
 export const newMid = () => `m_${randomBytes(33).toString('base64url')}`
 const nowSeconds = () => String(Math.floor(Date.now() / 1000))
@@ -78,7 +79,9 @@ export interface WaMessageInput extends WaAccount {
 export function whatsappMessagePayload(o: WaMessageInput): Built {
   const id = o.id ?? newWamid()
   const message = {
-    ...(o.contextId ? { context: { from: o.displayPhoneNumber ?? SIM_DISPLAY_PHONE_NUMBER, id: o.contextId } } : {}),
+    ...(o.contextId
+      ? { context: { from: o.displayPhoneNumber ?? SIM_DISPLAY_PHONE_NUMBER, id: o.contextId } }
+      : {}),
     from: o.from,
     id,
     timestamp: o.timestamp ?? nowSeconds(),
@@ -92,7 +95,11 @@ export type WaTextInput = Omit<WaMessageInput, 'message'> & { text: string }
 export const whatsappTextPayload = (o: WaTextInput): Built =>
   whatsappMessagePayload({ ...o, message: { type: 'text', text: { body: o.text } } })
 
-export type WaImageInput = Omit<WaMessageInput, 'message'> & { mediaId: string; caption?: string; mimeType?: string }
+export type WaImageInput = Omit<WaMessageInput, 'message'> & {
+  mediaId: string
+  caption?: string
+  mimeType?: string
+}
 export const whatsappImagePayload = (o: WaImageInput): Built =>
   whatsappMessagePayload({
     ...o,
@@ -136,7 +143,12 @@ export function whatsappStatusPayload(o: WaStatusInput): Built {
         }
       : {
           conversation: { id: randomBytes(16).toString('hex'), origin: { type: 'service' } },
-          pricing: { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' },
+          pricing: {
+            billable: false,
+            pricing_model: 'PMP',
+            category: 'service',
+            type: 'free_customer_service',
+          },
         }),
   }
   return { payload: whatsappEnvelope(o, { statuses: [status] }), id: `${o.messageId}:${o.status}` }
@@ -162,7 +174,14 @@ function dmPayload(object: 'page' | 'instagram', o: DmInput, defaultAccount: str
         {
           id: account,
           time: timestamp + 120,
-          messaging: [{ sender: { id: o.senderId }, recipient: { id: account }, timestamp, message: { mid, text: o.text } }],
+          messaging: [
+            {
+              sender: { id: o.senderId },
+              recipient: { id: account },
+              timestamp,
+              message: { mid, text: o.text },
+            },
+          ],
         },
       ],
     },
@@ -172,7 +191,12 @@ function dmPayload(object: 'page' | 'instagram', o: DmInput, defaultAccount: str
 
 export const messengerTextPayload = (o: DmInput) => dmPayload('page', o, SIM_PAGE_ID, o.mid ?? newMid())
 export const instagramTextPayload = (o: DmInput) =>
-  dmPayload('instagram', o, SIM_IG_USER_ID, o.mid ?? `aWdfZAG1faXRlbToxOklHTWVzc2FnZA${randomBytes(60).toString('base64url')}`)
+  dmPayload(
+    'instagram',
+    o,
+    SIM_IG_USER_ID,
+    o.mid ?? `aWdfZAG1faXRlbToxOklHTWVzc2FnZA${randomBytes(60).toString('base64url')}`,
+  )
 
 export interface FacebookCommentInput {
   pageId?: string
@@ -209,7 +233,13 @@ export function facebookCommentPayload(o: FacebookCommentInput): Built {
     parent_id: o.parentId ?? postId,
     verb: 'add',
   }
-  return { payload: { object: 'page', entry: [{ id: pageId, time: createdTime + 3, changes: [{ field: 'feed', value }] }] }, id: commentId }
+  return {
+    payload: {
+      object: 'page',
+      entry: [{ id: pageId, time: createdTime + 3, changes: [{ field: 'feed', value }] }],
+    },
+    id: commentId,
+  }
 }
 
 export interface InstagramCommentInput {
@@ -231,6 +261,29 @@ export function instagramCommentPayload(o: InstagramCommentInput): Built {
     ...(o.parentId ? { parent_id: o.parentId } : {}),
     text: o.text,
   }
-  const entry = { id: o.igUserId ?? SIM_IG_USER_ID, time: Math.floor(Date.now() / 1000), changes: [{ field: 'comments', value }] }
+  const entry = {
+    id: o.igUserId ?? SIM_IG_USER_ID,
+    time: Math.floor(Date.now() / 1000),
+    changes: [{ field: 'comments', value }],
+  }
   return { payload: { object: 'instagram', entry: [entry] }, id: commentId }
+}
+
+/**
+ * Channel-account configs (the `config` of POST /api/channels) that point every Meta adapter at
+ * a simulator and match the ids its webhooks carry.
+ */
+export function metaChannelConfigs(
+  apiBaseUrl: string,
+  secrets = { appSecret: 'sim-app-secret', verifyToken: 'sim-verify' },
+) {
+  const page = { pageId: SIM_PAGE_ID, pageAccessToken: 'EAA-sim-page', ...secrets, apiBaseUrl }
+  const instagram = { igUserId: SIM_IG_USER_ID, pageAccessToken: 'EAA-sim-page', ...secrets, apiBaseUrl }
+  return {
+    whatsapp: { phoneNumberId: SIM_PHONE_NUMBER_ID, accessToken: 'EAA-sim-whatsapp', ...secrets, apiBaseUrl },
+    messenger: page,
+    facebook_comment: page,
+    instagram,
+    instagram_comment: instagram,
+  }
 }

@@ -75,7 +75,15 @@ export async function startMetaSimulator() {
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]))
     const answer = route(req.method ?? 'GET', u.pathname, headers, body)
-    calls.push({ method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams), headers, body, rawBody, status: answer.status })
+    calls.push({
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      headers,
+      body,
+      rawBody,
+      status: answer.status,
+    })
     res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json; charset=UTF-8' })
     res.end(answer.raw ?? JSON.stringify(answer.json))
   }
@@ -105,32 +113,60 @@ export async function startMetaSimulator() {
     const download = /^\/media-download\/([^/]+)$/.exec(path)
     if (download) {
       const m = media.get(download[1])
-      return m ? { status: 200, raw: m.bytes, contentType: m.mimeType } : { status: 404, raw: Buffer.from('Not Found'), contentType: 'text/plain' }
+      return m
+        ? { status: 200, raw: m.bytes, contentType: m.mimeType }
+        : { status: 404, raw: Buffer.from('Not Found'), contentType: 'text/plain' }
     }
     const graph = /^\/v\d+\.\d+\/(.+)$/.exec(path)
     if (!graph) return graphError(404, { code: 100, message: 'Unknown path components' })
     const [node, edge] = graph[1].split('/')
     if (method === 'GET' && !edge) {
       const m = media.get(node)
-      if (!m) return graphError(400, { code: 100, subcode: 33, message: `Unsupported get request. Object with ID '${node}' does not exist` })
+      if (!m)
+        return graphError(400, {
+          code: 100,
+          subcode: 33,
+          message: `Unsupported get request. Object with ID '${node}' does not exist`,
+        })
       const sha256 = createHash('sha256').update(m.bytes).digest('hex')
-      return { status: 200, json: { messaging_product: 'whatsapp', url: `${url}/media-download/${node}`, mime_type: m.mimeType, sha256, file_size: m.bytes.length, id: node } }
+      return {
+        status: 200,
+        json: {
+          messaging_product: 'whatsapp',
+          url: `${url}/media-download/${node}`,
+          mime_type: m.mimeType,
+          sha256,
+          file_size: m.bytes.length,
+          id: node,
+        },
+      }
     }
     if (method !== 'POST') return graphError(400, { code: 100, message: 'Unsupported request' })
     if (edge === 'messages' && body?.messaging_product === 'whatsapp') return whatsappSend(body)
     if (edge === 'messages') return pageSend(body)
     if (edge === 'comments' || edge === 'replies') {
-      if (typeof body?.message !== 'string' || !body.message) return graphError(400, { code: 100, message: '(#100) Missing message' })
-      return { status: 200, json: { id: edge === 'comments' ? `${node.split('_').pop()}_${build.digits(15)}` : `1786${build.digits(13)}` } }
+      if (typeof body?.message !== 'string' || !body.message)
+        return graphError(400, { code: 100, message: '(#100) Missing message' })
+      return {
+        status: 200,
+        json: {
+          id:
+            edge === 'comments' ? `${node.split('_').pop()}_${build.digits(15)}` : `1786${build.digits(13)}`,
+        },
+      }
     }
     return graphError(400, { code: 100, message: `(#100) Unsupported post request to ${edge}` })
   }
 
   function whatsappSend(body: any): Answer {
     if (body.type === 'text' && !(typeof body.text?.body === 'string' && body.text.body.length <= 4096)) {
-      return graphError(400, { code: 100, message: "(#100) Param text['body'] must be at most 4096 characters long." })
+      return graphError(400, {
+        code: 100,
+        message: "(#100) Param text['body'] must be at most 4096 characters long.",
+      })
     }
-    if (body.type === 'template' && !body.template?.name) return graphError(400, { code: 100, message: '(#100) template name is required' })
+    if (body.type === 'template' && !body.template?.name)
+      return graphError(400, { code: 100, message: '(#100) template name is required' })
     const id = build.newWamid()
     return {
       status: 200,
@@ -144,10 +180,18 @@ export async function startMetaSimulator() {
 
   function pageSend(body: any): Answer {
     const text = body?.message?.text
-    if (typeof text !== 'string' || text.length > 2000) return graphError(400, { code: 100, message: '(#100) Length of param message[text] must be less than or equal to 2000' })
+    if (typeof text !== 'string' || text.length > 2000)
+      return graphError(400, {
+        code: 100,
+        message: '(#100) Length of param message[text] must be less than or equal to 2000',
+      })
     const recipient = body?.recipient ?? {}
-    if (!recipient.id && !recipient.comment_id) return graphError(400, { code: 100, message: '(#100) The parameter recipient is required' })
-    return { status: 200, json: { recipient_id: recipient.id ?? build.digits(16), message_id: build.newMid() } }
+    if (!recipient.id && !recipient.comment_id)
+      return graphError(400, { code: 100, message: '(#100) The parameter recipient is required' })
+    return {
+      status: 200,
+      json: { recipient_id: recipient.id ?? build.digits(16), message_id: build.newMid() },
+    }
   }
 
   /** POSTs Meta's wire bytes with Meta's signature headers; returns what the receiver answered. */
@@ -162,7 +206,12 @@ export async function startMetaSimulator() {
     return post(t.url, rawBody, headers, built.id)
   }
 
-  async function post(target: string, rawBody: string, headers: Record<string, string>, id: string): Promise<WebhookDelivery> {
+  async function post(
+    target: string,
+    rawBody: string,
+    headers: Record<string, string>,
+    id: string,
+  ): Promise<WebhookDelivery> {
     const res = await fetch(target, { method: 'POST', headers, body: rawBody })
     return { status: res.status, body: await res.text(), id, url: target, rawBody, headers }
   }
@@ -184,12 +233,17 @@ export async function startMetaSimulator() {
       failures.length = 0
     },
     /** Resolves once `count` recorded calls match, for code that sends in the background. */
-    async waitForCalls(match: (c: RecordedCall) => boolean, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    async waitForCalls(
+      match: (c: RecordedCall) => boolean,
+      count = 1,
+      timeoutMs = 5000,
+    ): Promise<RecordedCall[]> {
       const deadline = Date.now() + timeoutMs
       for (;;) {
         const found = calls.filter(match)
         if (found.length >= count) return found
-        if (Date.now() > deadline) throw new Error(`Meta simulator: ${found.length} of ${count} expected calls after ${timeoutMs} ms`)
+        if (Date.now() > deadline)
+          throw new Error(`Meta simulator: ${found.length} of ${count} expected calls after ${timeoutMs} ms`)
         await new Promise((r) => setTimeout(r, 10))
       }
     },
@@ -204,9 +258,14 @@ export async function startMetaSimulator() {
     },
     sendWhatsAppText: (o: Target & build.WaTextInput) => deliver(o, build.whatsappTextPayload(o)),
     /** Also registers the image so fetchMedia can download `bytes` (a tiny JPEG header by default). */
-    sendWhatsAppImage(o: Target & Omit<build.WaImageInput, 'mediaId'> & { mediaId?: string; bytes?: Buffer }) {
+    sendWhatsAppImage(
+      o: Target & Omit<build.WaImageInput, 'mediaId'> & { mediaId?: string; bytes?: Buffer },
+    ) {
       const mediaId = o.mediaId ?? build.digits(16)
-      media.set(mediaId, { bytes: o.bytes ?? Buffer.from([0xff, 0xd8, 0xff, 0xe0]), mimeType: o.mimeType ?? 'image/jpeg' })
+      media.set(mediaId, {
+        bytes: o.bytes ?? Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+        mimeType: o.mimeType ?? 'image/jpeg',
+      })
       return deliver(o, build.whatsappImagePayload({ ...o, mediaId }))
     },
     /** Any message type: `message: { type: 'location', location: {...} }`. */
@@ -214,8 +273,10 @@ export async function startMetaSimulator() {
     sendWhatsAppStatus: (o: Target & build.WaStatusInput) => deliver(o, build.whatsappStatusPayload(o)),
     sendMessengerText: (o: Target & build.DmInput) => deliver(o, build.messengerTextPayload(o)),
     sendInstagramText: (o: Target & build.DmInput) => deliver(o, build.instagramTextPayload(o)),
-    sendFacebookComment: (o: Target & build.FacebookCommentInput) => deliver(o, build.facebookCommentPayload(o)),
-    sendInstagramComment: (o: Target & build.InstagramCommentInput) => deliver(o, build.instagramCommentPayload(o)),
+    sendFacebookComment: (o: Target & build.FacebookCommentInput) =>
+      deliver(o, build.facebookCommentPayload(o)),
+    sendInstagramComment: (o: Target & build.InstagramCommentInput) =>
+      deliver(o, build.instagramCommentPayload(o)),
     /** Any payload (e.g. a recorded fixture), serialised and signed the way Meta does. */
     sendPayload: (o: Target & { payload: Record<string, unknown>; id?: string }) =>
       deliver(o, { payload: o.payload, id: o.id ?? '' }),

@@ -11,15 +11,35 @@ describe('classifyGraphFailure', () => {
     ['app rate limit answered as 400', 400, graphError(4), { retryable: true, code: 'rate_limited' }],
     ['WhatsApp throughput limit', 400, graphError(130429), { retryable: true, code: 'rate_limited' }],
     ['WhatsApp pair rate limit', 400, graphError(131056), { retryable: true, code: 'rate_limited' }],
-    ['HTTP 500 with a transient body', 500, graphError(2, { is_transient: true }), { retryable: true, code: 'unavailable' }],
+    [
+      'HTTP 500 with a transient body',
+      500,
+      graphError(2, { is_transient: true }),
+      { retryable: true, code: 'unavailable' },
+    ],
     ['HTTP 503 HTML page', 503, '<html>down</html>', { retryable: true, code: 'unavailable' }],
     ['WhatsApp "something went wrong"', 400, graphError(131000), { retryable: true, code: 'unavailable' }],
     ['WhatsApp 24-hour window closed', 400, graphError(131047), { retryable: false, code: 'window_closed' }],
-    ['Messenger outside the window', 400, graphError(10, { error_subcode: 2018278 }), { retryable: false, code: 'window_closed' }],
-    ['Instagram outside the window', 400, graphError(10, { error_subcode: 2534022 }), { retryable: false, code: 'window_closed' }],
+    [
+      'Messenger outside the window',
+      400,
+      graphError(10, { error_subcode: 2018278 }),
+      { retryable: false, code: 'window_closed' },
+    ],
+    [
+      'Instagram outside the window',
+      400,
+      graphError(10, { error_subcode: 2534022 }),
+      { retryable: false, code: 'window_closed' },
+    ],
     ['expired token', 401, graphError(190), { retryable: false, code: 'unauthorized' }],
     ['missing permission', 403, graphError(200), { retryable: false, code: 'unauthorized' }],
-    ['undeliverable (blocked, not on WhatsApp)', 400, graphError(131026), { retryable: false, code: 'blocked' }],
+    [
+      'undeliverable (blocked, not on WhatsApp)',
+      400,
+      graphError(131026),
+      { retryable: false, code: 'blocked' },
+    ],
     ['invalid parameter', 400, graphError(100), { retryable: false, code: 'rejected' }],
     ['404 without a body', 404, '', { retryable: false, code: 'rejected' }],
   ]
@@ -30,8 +50,12 @@ describe('classifyGraphFailure', () => {
   }
 
   it('keeps the Graph code and details in the message, and honours Retry-After', () => {
-    const body = graphError(131047, { error_data: { messaging_product: 'whatsapp', details: 'more than 24 hours' } })
-    expect(classifyGraphFailure(400, body).error).toBe('Graph API HTTP 400 code 131047: (#131047) something (more than 24 hours)')
+    const body = graphError(131047, {
+      error_data: { messaging_product: 'whatsapp', details: 'more than 24 hours' },
+    })
+    expect(classifyGraphFailure(400, body).error).toBe(
+      'Graph API HTTP 400 code 131047: (#131047) something (more than 24 hours)',
+    )
     expect(classifyGraphFailure(429, graphError(4), '30')).toMatchObject({ retryAfterSeconds: 30 })
   })
 })
@@ -43,9 +67,18 @@ describe('graphJson', () => {
       seen = { url: String(url), init }
       return new Response('{"id":"1"}', { status: 200 })
     }
-    const res = await graphJson({ method: 'POST', url: 'http://x/v21.0/me/messages', token: 'T', body: { a: 1 }, fetch: f })
+    const res = await graphJson({
+      method: 'POST',
+      url: 'http://x/v21.0/me/messages',
+      token: 'T',
+      body: { a: 1 },
+      fetch: f,
+    })
     expect(res).toEqual({ ok: true, data: { id: '1' } })
-    expect(seen?.init?.headers).toMatchObject({ authorization: 'Bearer T', 'content-type': 'application/json' })
+    expect(seen?.init?.headers).toMatchObject({
+      authorization: 'Bearer T',
+      'content-type': 'application/json',
+    })
     expect(seen?.init?.body).toBe('{"a":1}')
   })
 
@@ -61,6 +94,8 @@ describe('graphJson', () => {
   })
 
   it('joins base URL, version and path with single slashes', () => {
-    expect(graphUrl('http://127.0.0.1:4000/', 'v21.0', '/123/messages')).toBe('http://127.0.0.1:4000/v21.0/123/messages')
+    expect(graphUrl('http://127.0.0.1:4000/', 'v21.0', '/123/messages')).toBe(
+      'http://127.0.0.1:4000/v21.0/123/messages',
+    )
   })
 })

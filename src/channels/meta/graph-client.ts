@@ -12,7 +12,10 @@ export type GraphResult<T> = { ok: true; data: T } | SendFailure
 const TIMEOUT_MS = 20_000
 
 /** Throttling: app/page/business-use-case limits and WhatsApp throughput and pair rate limits. */
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80001, 80002, 80003, 80004, 80005, 80006, 80007, 80008, 80009, 80014, 130429, 131048, 131056])
+const RATE_LIMIT_CODES = new Set([
+  4, 17, 32, 613, 80001, 80002, 80003, 80004, 80005, 80006, 80007, 80008, 80009, 80014, 130429, 131048,
+  131056,
+])
 /** Meta's own "try again later" failures. */
 const TRANSIENT_CODES = new Set([1, 2, 131000, 131016, 133004])
 /** The customer-service window has closed: only a template (WhatsApp) or a tagged message may go. */
@@ -115,12 +118,16 @@ export function classifyGraphFailure(status: number, body: unknown, retryAfter?:
   const code = num(error.code)
   const subcode = num(error.error_subcode)
   const details = str(obj(error.error_data).details)
-  const message = str(error.message) ?? (typeof body === 'string' && body ? body.slice(0, 200) : 'no error body')
+  const message =
+    str(error.message) ?? (typeof body === 'string' && body ? body.slice(0, 200) : 'no error body')
   const text = `Graph API HTTP ${status}${code !== undefined ? ` code ${code}` : ''}: ${message}${details ? ` (${details})` : ''}`
   const wait = num(retryAfter)
   const after = wait !== undefined && wait >= 0 ? { retryAfterSeconds: wait } : {}
 
-  if (code === WINDOW_CLOSED_CODE || (code === 10 && subcode !== undefined && WINDOW_CLOSED_SUBCODES.has(subcode))) {
+  if (
+    code === WINDOW_CLOSED_CODE ||
+    (code === 10 && subcode !== undefined && WINDOW_CLOSED_SUBCODES.has(subcode))
+  ) {
     return { ok: false, retryable: false, code: 'window_closed', error: text }
   }
   if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) {

@@ -24,7 +24,9 @@ export interface PageAdapterSpec<C extends MetaPageConfig> extends PageSendSpec 
 
 const COMMENT_TYPE = { facebook: 'facebook_comment', instagram: 'instagram_comment' } as const
 
-export function createMetaPageAdapter<C extends MetaPageConfig & ChannelConfig>(spec: PageAdapterSpec<C>): ChannelAdapter<C> {
+export function createMetaPageAdapter<C extends MetaPageConfig & ChannelConfig>(
+  spec: PageAdapterSpec<C>,
+): ChannelAdapter<C> {
   return {
     type: spec.type,
     parseConfig: (input) => spec.schema.parse(input),
@@ -49,7 +51,11 @@ function ownId(config: MetaPageConfig, platform: 'facebook' | 'instagram'): stri
   return 'igUserId' in config && platform === 'instagram' ? config.igUserId : (config.pageId ?? '')
 }
 
-function parsePagePayload(payload: JsonObject, config: MetaPageConfig, spec: PageAdapterSpec<MetaPageConfig & ChannelConfig>): NormalisedEvent[] {
+function parsePagePayload(
+  payload: JsonObject,
+  config: MetaPageConfig,
+  spec: PageAdapterSpec<MetaPageConfig & ChannelConfig>,
+): NormalisedEvent[] {
   const object = spec.platform === 'facebook' ? 'page' : 'instagram'
   if (payload.object !== object) return []
   const me = ownId(config, spec.platform)
@@ -63,8 +69,10 @@ function parsePagePayload(payload: JsonObject, config: MetaPageConfig, spec: Pag
     for (const change of arr(entry.changes)) {
       const { field, value } = obj(change)
       let event: InboundMessageEvent | undefined
-      if (spec.platform === 'facebook' && field === 'feed') event = parseFeedComment(obj(value), me, entry.time)
-      if (spec.platform === 'instagram' && field === 'comments') event = parseInstagramComment(obj(value), me, entry.time)
+      if (spec.platform === 'facebook' && field === 'feed')
+        event = parseFeedComment(obj(value), me, entry.time)
+      if (spec.platform === 'instagram' && field === 'comments')
+        event = parseInstagramComment(obj(value), me, entry.time)
       if (event) events.push(spec.type === commentType ? event : { ...event, channelType: commentType })
     }
   }

@@ -78,7 +78,8 @@ async function postAll(
     const res = await graphJson({ method: 'POST', url, token: pageAccessToken, body, fetch: ctx.fetch })
     if (!res.ok) return i === 0 ? res : { ...res, error: `part ${i + 1} of ${bodies.length}: ${res.error}` }
     const id = str(res.data[idField])
-    if (!id) return { ok: false, retryable: false, code: 'rejected', error: `Graph API answered without ${idField}` }
+    if (!id)
+      return { ok: false, retryable: false, code: 'rejected', error: `Graph API answered without ${idField}` }
     firstId ??= id
   }
   return { ok: true, providerMessageId: firstId!, parts: bodies.length }

@@ -8,7 +8,11 @@ import type { InboundMessageEvent, NormalisedAttachment } from '../contract.ts'
 import { metaTime, obj, str, type JsonObject } from './json.ts'
 
 /** A new comment (or reply) under a Page post; the Page's own replies are skipped. */
-export function parseFeedComment(value: JsonObject, pageId: string, entryTime: unknown): InboundMessageEvent | undefined {
+export function parseFeedComment(
+  value: JsonObject,
+  pageId: string,
+  entryTime: unknown,
+): InboundMessageEvent | undefined {
   if (value.item !== 'comment' || value.verb !== 'add') return undefined
   const commentId = str(value.comment_id)
   const postId = str(value.post_id)
@@ -43,7 +47,11 @@ export function parseFeedComment(value: JsonObject, pageId: string, entryTime: u
 }
 
 /** A new comment (or reply) on an Instagram media; the account's own replies are skipped. */
-export function parseInstagramComment(value: JsonObject, igUserId: string, entryTime: unknown): InboundMessageEvent | undefined {
+export function parseInstagramComment(
+  value: JsonObject,
+  igUserId: string,
+  entryTime: unknown,
+): InboundMessageEvent | undefined {
   const id = str(value.id)
   const mediaId = str(obj(value.media).id)
   const from = obj(value.from)

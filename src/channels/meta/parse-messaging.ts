@@ -58,7 +58,11 @@ function toMessage(m: JsonObject, sender: string, timestamp: unknown): InboundMe
     const payload = obj(a.payload)
     const coords = obj(payload.coordinates)
     if (a.type === 'location' && num(coords.lat) !== undefined && num(coords.long) !== undefined) {
-      location = { latitude: num(coords.lat)!, longitude: num(coords.long)!, ...(str(a.title) ? { name: str(a.title) } : {}) }
+      location = {
+        latitude: num(coords.lat)!,
+        longitude: num(coords.long)!,
+        ...(str(a.title) ? { name: str(a.title) } : {}),
+      }
       continue
     }
     const url = str(payload.url)

@@ -15,7 +15,12 @@ const igConfig = instagramAdapter.parseConfig({ igUserId: '17841405822304914', .
 
 function fixture(name: string): WebhookRequest {
   const rawBody = readFileSync(new URL(`./fixtures/${name}`, import.meta.url))
-  return { method: 'POST', headers: { 'x-hub-signature-256': signMetaPayload(rawBody, common.appSecret) }, query: {}, rawBody }
+  return {
+    method: 'POST',
+    headers: { 'x-hub-signature-256': signMetaPayload(rawBody, common.appSecret) },
+    query: {},
+    rawBody,
+  }
 }
 
 const ms = (n: number) => new Date(n)
@@ -35,10 +40,30 @@ const messengerEvents: Record<string, NormalisedEvent[]> = {
     },
   ],
   'messenger-attachments.json': [
-    ['m_Bq1Wn7Yt3Zr5Xp9Lc2Vd8Kf4Hs6Gj0Ma1Nb3Oc5Pd7Qe', 'image', 'https://scontent.xx.fbcdn.net/v/t1.15752-9/465091234_1234567890123456_n.jpg?_nc_cat=1&oh=00_AfA&oe=674A1B2C', 1763888460001],
-    ['m_Cr2Xo8Zu4As6Yq0Md3We9Lg5It7Hk1Nb2Oc4Pd6Qe8Rf', 'audio', 'https://cdn.fbsbx.com/v/t59.3654-21/465012345_audioclip-1763888465001-2147.mp4?_nc_cat=1&oh=00_AfB&oe=674A1B2D', 1763888465001],
-    ['m_Ds3Yp9Av5Bt7Zr1Ne4Xf0Mh6Ju8Il2Oc3Pd5Qe7Rf9Sg', 'document', 'https://cdn.fbsbx.com/v/t59.2708-21/465023456_kk-keluarga.pdf?_nc_cat=1&oh=00_AfC&oe=674A1B2E', 1763888470001],
-    ['m_Et4Zq0Bw6Cu8As2Of5Yg1Ni7Kv9Jm3Pd4Qe6Rf8Sg0Th', 'sticker', 'https://scontent.xx.fbcdn.net/v/t39.1997-6/851557_369239266556155_759568595_n.png?_nc_cat=1&oh=00_AfD&oe=674A1B2F', 1763888475001],
+    [
+      'm_Bq1Wn7Yt3Zr5Xp9Lc2Vd8Kf4Hs6Gj0Ma1Nb3Oc5Pd7Qe',
+      'image',
+      'https://scontent.xx.fbcdn.net/v/t1.15752-9/465091234_1234567890123456_n.jpg?_nc_cat=1&oh=00_AfA&oe=674A1B2C',
+      1763888460001,
+    ],
+    [
+      'm_Cr2Xo8Zu4As6Yq0Md3We9Lg5It7Hk1Nb2Oc4Pd6Qe8Rf',
+      'audio',
+      'https://cdn.fbsbx.com/v/t59.3654-21/465012345_audioclip-1763888465001-2147.mp4?_nc_cat=1&oh=00_AfB&oe=674A1B2D',
+      1763888465001,
+    ],
+    [
+      'm_Ds3Yp9Av5Bt7Zr1Ne4Xf0Mh6Ju8Il2Oc3Pd5Qe7Rf9Sg',
+      'document',
+      'https://cdn.fbsbx.com/v/t59.2708-21/465023456_kk-keluarga.pdf?_nc_cat=1&oh=00_AfC&oe=674A1B2E',
+      1763888470001,
+    ],
+    [
+      'm_Et4Zq0Bw6Cu8As2Of5Yg1Ni7Kv9Jm3Pd4Qe6Rf8Sg0Th',
+      'sticker',
+      'https://scontent.xx.fbcdn.net/v/t39.1997-6/851557_369239266556155_759568595_n.png?_nc_cat=1&oh=00_AfD&oe=674A1B2F',
+      1763888475001,
+    ],
   ].map(([mid, kind, url, t]) => ({
     ...dm,
     providerEventId: mid as string,
@@ -103,7 +128,12 @@ const messengerEvents: Record<string, NormalisedEvent[]> = {
       threadId: '104523456789012_1122334455667788',
       isPublic: true,
       text: 'Betul, di lorong saya juga sama',
-      attachments: [{ kind: 'image', url: 'https://scontent.xx.fbcdn.net/v/t39.30808-6/465111222_9876543210_n.jpg?_nc_cat=1&oh=00_AfE&oe=674A1B30' }],
+      attachments: [
+        {
+          kind: 'image',
+          url: 'https://scontent.xx.fbcdn.net/v/t39.30808-6/465111222_9876543210_n.jpg?_nc_cat=1&oh=00_AfE&oe=674A1B30',
+        },
+      ],
       replyToProviderId: '1122334455667788_998877665544332',
       sentAt: s(1763888702),
       channelType: 'facebook_comment',
@@ -117,7 +147,8 @@ const instagramEvents: Record<string, NormalisedEvent[]> = {
   'instagram-text.json': [
     {
       ...dm,
-      providerEventId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwNjk3NjQ2NzIyMzQ4NTkwNjUxNDk1MDE0NAZDZD',
+      providerEventId:
+        'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwNjk3NjQ2NzIyMzQ4NTkwNjUxNDk1MDE0NAZDZD',
       senderId: IGSID,
       text: 'Min, sampah di pasar Jeuram menumpuk 3 hari',
       sentAt: ms(1763888880123),
@@ -126,18 +157,26 @@ const instagramEvents: Record<string, NormalisedEvent[]> = {
   'instagram-image.json': [
     {
       ...dm,
-      providerEventId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwNzA5NjQ2NzIyMzQ4NTkwNjUxNDk1MDE0NAZDZD',
+      providerEventId:
+        'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwNzA5NjQ2NzIyMzQ4NTkwNjUxNDk1MDE0NAZDZD',
       senderId: IGSID,
       text: '',
-      attachments: [{ kind: 'image', url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18034567890123456&signature=AbCdEfGh123' }],
+      attachments: [
+        {
+          kind: 'image',
+          url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18034567890123456&signature=AbCdEfGh123',
+        },
+      ],
       sentAt: ms(1763888940123),
     },
   ],
   'instagram-read.json': [
     {
       type: 'status',
-      providerEventId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwOTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OQZDZD:read',
-      providerMessageId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwOTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OQZDZD',
+      providerEventId:
+        'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwOTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OQZDZD:read',
+      providerMessageId:
+        'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODE4NDY4NjQ3MTkwMDc3MDozMTk3NjE2NzYwOTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OQZDZD',
       status: 'read',
       at: ms(1763889000123),
     },

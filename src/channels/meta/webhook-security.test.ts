@@ -4,10 +4,17 @@ import type { WebhookRequest } from '../contract.ts'
 import { metaHandshake, signMetaPayload, verifyMetaSignature } from './webhook-security.ts'
 
 const secret = 'f3c0a1b2c3d4e5f6'
-const body = Buffer.from('{"object":"page","entry":[{"id":"1","messaging":[{"message":{"text":"J\\u00e4lan"}}]}]}')
+const body = Buffer.from(
+  '{"object":"page","entry":[{"id":"1","messaging":[{"message":{"text":"J\\u00e4lan"}}]}]}',
+)
 
 function post(rawBody: Buffer, signature?: string): WebhookRequest {
-  return { method: 'POST', headers: signature ? { 'x-hub-signature-256': signature } : {}, query: {}, rawBody }
+  return {
+    method: 'POST',
+    headers: signature ? { 'x-hub-signature-256': signature } : {},
+    query: {},
+    rawBody,
+  }
 }
 
 describe('X-Hub-Signature-256', () => {
@@ -20,12 +27,17 @@ describe('X-Hub-Signature-256', () => {
   })
 
   it('accepts upper-case hex digits', () => {
-    const sig = signMetaPayload(body, secret).replace(/[a-f]/g, (c) => c.toUpperCase()).replace('SHA256', 'sha256')
+    const sig = signMetaPayload(body, secret)
+      .replace(/[a-f]/g, (c) => c.toUpperCase())
+      .replace('SHA256', 'sha256')
     expect(verifyMetaSignature(post(body, sig), secret).ok).toBe(true)
   })
 
   it('rejects a missing, malformed, wrong-secret or other-body signature', () => {
-    expect(verifyMetaSignature(post(body), secret)).toEqual({ ok: false, reason: 'missing X-Hub-Signature-256 header' })
+    expect(verifyMetaSignature(post(body), secret)).toEqual({
+      ok: false,
+      reason: 'missing X-Hub-Signature-256 header',
+    })
     expect(verifyMetaSignature(post(body, 'sha1=abc'), secret).ok).toBe(false)
     expect(verifyMetaSignature(post(body, 'sha256=zz'), secret).ok).toBe(false)
     expect(verifyMetaSignature(post(body, signMetaPayload(body, 'other-secret')), secret).ok).toBe(false)
@@ -41,24 +53,37 @@ describe('X-Hub-Signature-256', () => {
 
   it('holds for any body: its own signature passes, any changed byte fails', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, pos, delta) => {
-        const raw = Buffer.from(bytes)
-        const sig = signMetaPayload(raw, secret)
-        expect(verifyMetaSignature(post(raw, sig), secret).ok).toBe(true)
-        const tampered = Buffer.from(raw)
-        const i = pos % tampered.length
-        tampered[i] = (tampered[i] + delta) % 256
-        expect(verifyMetaSignature(post(tampered, sig), secret).ok).toBe(false)
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        (bytes, pos, delta) => {
+          const raw = Buffer.from(bytes)
+          const sig = signMetaPayload(raw, secret)
+          expect(verifyMetaSignature(post(raw, sig), secret).ok).toBe(true)
+          const tampered = Buffer.from(raw)
+          const i = pos % tampered.length
+          tampered[i] = (tampered[i] + delta) % 256
+          expect(verifyMetaSignature(post(tampered, sig), secret).ok).toBe(false)
+        },
+      ),
     )
   })
 })
 
 describe('subscription handshake', () => {
-  const get = (query: Record<string, string>): WebhookRequest => ({ method: 'GET', headers: {}, query, rawBody: Buffer.alloc(0) })
+  const get = (query: Record<string, string>): WebhookRequest => ({
+    method: 'GET',
+    headers: {},
+    query,
+    rawBody: Buffer.alloc(0),
+  })
 
   it('answers hub.challenge as text/plain when mode is subscribe and the verify token is ours', () => {
-    const res = metaHandshake(get({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1158201444' }), 'tok')
+    const res = metaHandshake(
+      get({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1158201444' }),
+      'tok',
+    )
     expect(res).toEqual({ status: 200, contentType: 'text/plain', body: '1158201444' })
   })
 

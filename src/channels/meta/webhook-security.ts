@@ -36,7 +36,12 @@ export function metaHandshake(req: WebhookRequest, verifyToken: string): Handsha
   const mode = req.query['hub.mode']
   const token = req.query['hub.verify_token']
   const challenge = req.query['hub.challenge']
-  if (mode === 'subscribe' && token !== undefined && challenge !== undefined && sameSecret(token, verifyToken)) {
+  if (
+    mode === 'subscribe' &&
+    token !== undefined &&
+    challenge !== undefined &&
+    sameSecret(token, verifyToken)
+  ) {
     return { status: 200, contentType: 'text/plain', body: challenge }
   }
   return { status: 403, contentType: 'text/plain', body: 'Forbidden' }

@@ -32,7 +32,11 @@ function scriptedFetch(...answers: (Response | Error)[]) {
 }
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
 const accepted = (id = 'wamid.OUT1') =>
-  json(200, { messaging_product: 'whatsapp', contacts: [{ input: '6281234567890', wa_id: '6281234567890' }], messages: [{ id }] })
+  json(200, {
+    messaging_product: 'whatsapp',
+    contacts: [{ input: '6281234567890', wa_id: '6281234567890' }],
+    messages: [{ id }],
+  })
 const msg = (over: Partial<OutboundMessage> = {}): OutboundMessage => ({
   to: '6281234567890',
   text: 'Laporan Anda diterima. Kode: NGR-2611-0001',
@@ -42,7 +46,12 @@ const msg = (over: Partial<OutboundMessage> = {}): OutboundMessage => ({
 
 describe('whatsappAdapter config and webhook checks', () => {
   it('defaults the Graph base URL and version, and names its secrets', () => {
-    const c = whatsappAdapter.parseConfig({ phoneNumberId: '1', accessToken: 'a', appSecret: 'b', verifyToken: 'c' })
+    const c = whatsappAdapter.parseConfig({
+      phoneNumberId: '1',
+      accessToken: 'a',
+      appSecret: 'b',
+      verifyToken: 'c',
+    })
     expect(c.apiBaseUrl).toBe('https://graph.facebook.com')
     expect(c.apiVersion).toBe('v21.0')
     expect(whatsappAdapter.secretKeys).toEqual(['accessToken', 'appSecret', 'verifyToken'])
@@ -57,7 +66,11 @@ describe('whatsappAdapter config and webhook checks', () => {
       query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': 'c-123' },
       rawBody: Buffer.alloc(0),
     })
-    expect(whatsappAdapter.handshake!(get('verify-me'), config)).toEqual({ status: 200, contentType: 'text/plain', body: 'c-123' })
+    expect(whatsappAdapter.handshake!(get('verify-me'), config)).toEqual({
+      status: 200,
+      contentType: 'text/plain',
+      body: 'c-123',
+    })
     expect(whatsappAdapter.handshake!(get('wrong'), config).status).toBe(403)
   })
 
@@ -78,7 +91,10 @@ describe('whatsappAdapter config and webhook checks', () => {
 describe('whatsappAdapter.send', () => {
   it('posts a text message to /{version}/{phone-number-id}/messages with the bearer token', async () => {
     const { f, calls } = scriptedFetch(accepted())
-    const res = await whatsappAdapter.send(msg({ to: '+62 812-3456-7890', replyToProviderId: 'wamid.IN1' }), { config, fetch: f })
+    const res = await whatsappAdapter.send(msg({ to: '+62 812-3456-7890', replyToProviderId: 'wamid.IN1' }), {
+      config,
+      fetch: f,
+    })
     expect(res).toEqual({ ok: true, providerMessageId: 'wamid.OUT1', parts: 1 })
     expect(calls).toHaveLength(1)
     expect(calls[0].url).toBe('http://graph.test/v21.0/109876543210987/messages')
@@ -113,7 +129,15 @@ describe('whatsappAdapter.send', () => {
       template: {
         name: 'tanda_terima_laporan',
         language: { code: 'id' },
-        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Siti' }, { type: 'text', text: 'NGR-2611-0001' }] }],
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Siti' },
+              { type: 'text', text: 'NGR-2611-0001' },
+            ],
+          },
+        ],
       },
     })
     expect(calls[0].body.text).toBeUndefined()
@@ -121,9 +145,21 @@ describe('whatsappAdapter.send', () => {
 
   const failures: [string, Response | Error, { retryable: boolean; code: string }][] = [
     ['a refused connection', new TypeError('fetch failed'), { retryable: true, code: 'network' }],
-    ['HTTP 429', json(429, { error: { message: '(#4) Application request limit reached', code: 4 } }), { retryable: true, code: 'rate_limited' }],
-    ['HTTP 500', json(500, { error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } }), { retryable: true, code: 'unavailable' }],
-    ['HTTP 502 without JSON', new Response('Bad Gateway', { status: 502 }), { retryable: true, code: 'unavailable' }],
+    [
+      'HTTP 429',
+      json(429, { error: { message: '(#4) Application request limit reached', code: 4 } }),
+      { retryable: true, code: 'rate_limited' },
+    ],
+    [
+      'HTTP 500',
+      json(500, { error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } }),
+      { retryable: true, code: 'unavailable' },
+    ],
+    [
+      'HTTP 502 without JSON',
+      new Response('Bad Gateway', { status: 502 }),
+      { retryable: true, code: 'unavailable' },
+    ],
     [
       '131047 outside the 24-hour window',
       json(400, {
@@ -131,14 +167,26 @@ describe('whatsappAdapter.send', () => {
           message: '(#131047) Re-engagement message',
           type: 'OAuthException',
           code: 131047,
-          error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+          error_data: {
+            messaging_product: 'whatsapp',
+            details:
+              'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+          },
           fbtrace_id: 'A1b2C3',
         },
       }),
       { retryable: false, code: 'window_closed' },
     ],
-    ['an invalid parameter', json(400, { error: { message: '(#100) Invalid parameter', code: 100 } }), { retryable: false, code: 'rejected' }],
-    ['an expired token', json(401, { error: { message: 'Error validating access token', code: 190 } }), { retryable: false, code: 'unauthorized' }],
+    [
+      'an invalid parameter',
+      json(400, { error: { message: '(#100) Invalid parameter', code: 100 } }),
+      { retryable: false, code: 'rejected' },
+    ],
+    [
+      'an expired token',
+      json(401, { error: { message: 'Error validating access token', code: 190 } }),
+      { retryable: false, code: 'unauthorized' },
+    ],
   ]
   for (const [name, answer, want] of failures) {
     it(`classifies ${name} as ${want.retryable ? 'retryable' : 'permanent'}`, async () => {
@@ -149,7 +197,11 @@ describe('whatsappAdapter.send', () => {
 
   it('refuses blank text without calling Meta', async () => {
     const { f, calls } = scriptedFetch(accepted())
-    expect(await whatsappAdapter.send(msg({ text: '  ' }), { config, fetch: f })).toMatchObject({ ok: false, retryable: false, code: 'invalid' })
+    expect(await whatsappAdapter.send(msg({ text: '  ' }), { config, fetch: f })).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: 'invalid',
+    })
     expect(calls).toHaveLength(0)
   })
 })
@@ -157,23 +209,44 @@ describe('whatsappAdapter.send', () => {
 describe('whatsappAdapter.fetchMedia', () => {
   it('looks the media id up, then downloads its URL with the bearer token', async () => {
     const { f, calls } = scriptedFetch(
-      json(200, { messaging_product: 'whatsapp', url: 'http://lookaside.test/media/abc', mime_type: 'image/jpeg', sha256: 'x', file_size: 3, id: '1484920432869911' }),
-      new Response(Buffer.from([0xff, 0xd8, 0xff]), { status: 200, headers: { 'content-type': 'image/jpeg' } }),
+      json(200, {
+        messaging_product: 'whatsapp',
+        url: 'http://lookaside.test/media/abc',
+        mime_type: 'image/jpeg',
+        sha256: 'x',
+        file_size: 3,
+        id: '1484920432869911',
+      }),
+      new Response(Buffer.from([0xff, 0xd8, 0xff]), {
+        status: 200,
+        headers: { 'content-type': 'image/jpeg' },
+      }),
     )
-    const file = await whatsappAdapter.fetchMedia!({ kind: 'image', providerMediaId: '1484920432869911' }, { config, fetch: f })
+    const file = await whatsappAdapter.fetchMedia!(
+      { kind: 'image', providerMediaId: '1484920432869911' },
+      { config, fetch: f },
+    )
     expect(file).toEqual({ bytes: Buffer.from([0xff, 0xd8, 0xff]), mimeType: 'image/jpeg' })
-    expect(calls.map((c) => c.url)).toEqual(['http://graph.test/v21.0/1484920432869911', 'http://lookaside.test/media/abc'])
+    expect(calls.map((c) => c.url)).toEqual([
+      'http://graph.test/v21.0/1484920432869911',
+      'http://lookaside.test/media/abc',
+    ])
     expect(calls.every((c) => c.headers.authorization === 'Bearer EAAtoken')).toBe(true)
   })
 
   it('throws a classified error when the media is gone or Meta is down', async () => {
     const gone = scriptedFetch(json(400, { error: { message: 'Unsupported get request', code: 100 } }))
-    await expect(whatsappAdapter.fetchMedia!({ kind: 'image', providerMediaId: '1' }, { config, fetch: gone.f })).rejects.toMatchObject({
+    await expect(
+      whatsappAdapter.fetchMedia!({ kind: 'image', providerMediaId: '1' }, { config, fetch: gone.f }),
+    ).rejects.toMatchObject({
       name: 'MediaFetchError',
       retryable: false,
     })
     const down = scriptedFetch(new TypeError('fetch failed'))
-    const err = await whatsappAdapter.fetchMedia!({ kind: 'image', providerMediaId: '1' }, { config, fetch: down.f }).catch((e) => e)
+    const err = await whatsappAdapter.fetchMedia!(
+      { kind: 'image', providerMediaId: '1' },
+      { config, fetch: down.f },
+    ).catch((e) => e)
     expect(err).toBeInstanceOf(MediaFetchError)
     expect(err.retryable).toBe(true)
   })

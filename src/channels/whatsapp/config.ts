@@ -8,7 +8,9 @@ const templateRef = z.object({ name: z.string().min(1), language: z.string().min
 
 export const whatsappConfigSchema = z.object({
   /** The business phone number's id (not the number itself): the {phone-number-id} in the send URL. */
-  phoneNumberId: z.string().regex(/^\d+$/, 'phoneNumberId is the numeric id Meta shows, not the phone number'),
+  phoneNumberId: z
+    .string()
+    .regex(/^\d+$/, 'phoneNumberId is the numeric id Meta shows, not the phone number'),
   /** A system-user access token with whatsapp_business_messaging. */
   accessToken: z.string().min(1),
   /** The Meta app's secret: webhooks are signed with it. */

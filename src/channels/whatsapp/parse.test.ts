@@ -44,7 +44,12 @@ const expected: Record<string, NormalisedEvent[]> = {
       providerEventId: 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFjNFQjA1RjI3QjhDNEE2MzlEMUMA',
       text: 'Foto lubang di depan SD Negeri 2',
       attachments: [
-        { kind: 'image', providerMediaId: '1484920432869911', mimeType: 'image/jpeg', caption: 'Foto lubang di depan SD Negeri 2' },
+        {
+          kind: 'image',
+          providerMediaId: '1484920432869911',
+          mimeType: 'image/jpeg',
+          caption: 'Foto lubang di depan SD Negeri 2',
+        },
       ],
       sentAt: at(1763888460),
     },
@@ -55,7 +60,9 @@ const expected: Record<string, NormalisedEvent[]> = {
       ...HASAN,
       providerEventId: 'wamid.HBgNNjI4NTI2MDAwMTIzNBUCABIYFjNFQjBBMUQ3RjJDNTY4OEVCRjY0AA==',
       text: '',
-      attachments: [{ kind: 'voice', providerMediaId: '890123456789012', mimeType: 'audio/ogg; codecs=opus' }],
+      attachments: [
+        { kind: 'voice', providerMediaId: '890123456789012', mimeType: 'audio/ogg; codecs=opus' },
+      ],
       sentAt: at(1763888520),
     },
   ],
@@ -66,7 +73,12 @@ const expected: Record<string, NormalisedEvent[]> = {
       providerEventId: 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFjNFQjBGQTc3MjE1RUJGMzNBQjIA',
       text: 'Air meluap ke rumah warga',
       attachments: [
-        { kind: 'video', providerMediaId: '1123581321345589', mimeType: 'video/mp4', caption: 'Air meluap ke rumah warga' },
+        {
+          kind: 'video',
+          providerMediaId: '1123581321345589',
+          mimeType: 'video/mp4',
+          caption: 'Air meluap ke rumah warga',
+        },
       ],
       sentAt: at(1763888580),
     },

@@ -119,7 +119,12 @@ function messageContent(type: string, m: JsonObject): Content | undefined {
     const payload = str(b.payload)
     return { text, ...(payload ? { interactiveReplyId: payload } : {}) }
   }
-  if (type === 'contacts') return { text: arr(m.contacts).map((c) => describeContact(obj(c))).join('\n') }
+  if (type === 'contacts')
+    return {
+      text: arr(m.contacts)
+        .map((c) => describeContact(obj(c)))
+        .join('\n'),
+    }
   // reaction, unsupported/unknown, system, order, request_welcome: nothing a report can use.
   return undefined
 }

@@ -42,13 +42,25 @@ export async function sendWhatsApp(msg: OutboundMessage, ctx: Ctx): Promise<Send
   const url = graphUrl(ctx.config.apiBaseUrl, ctx.config.apiVersion, `${ctx.config.phoneNumberId}/messages`)
   let firstId: string | undefined
   for (const [i, body] of bodies.entries()) {
-    const res = await graphJson({ method: 'POST', url, token: ctx.config.accessToken, body, fetch: ctx.fetch })
+    const res = await graphJson({
+      method: 'POST',
+      url,
+      token: ctx.config.accessToken,
+      body,
+      fetch: ctx.fetch,
+    })
     if (!res.ok) {
       // Earlier parts already went out; a retry resends them (WhatsApp cannot deduplicate).
       return i === 0 ? res : { ...res, error: `part ${i + 1} of ${bodies.length}: ${res.error}` }
     }
     const id = str(obj(arr(res.data.messages)[0]).id)
-    if (!id) return { ok: false, retryable: false, code: 'rejected', error: 'Graph API answered without a message id' }
+    if (!id)
+      return {
+        ok: false,
+        retryable: false,
+        code: 'rejected',
+        error: 'Graph API answered without a message id',
+      }
     firstId ??= id
   }
   return { ok: true, providerMessageId: firstId!, parts: bodies.length }
