@@ -1,7 +1,8 @@
 // There is no IMAP server in this environment, so these tests drive the poller's logic through a
 // fake client with ImapFlow's method shapes; the connection itself is imapflow's.
 import { describe, expect, it } from 'vitest'
-import { createImapPoller, drainUnseen, type ImapClientLike } from './imap-poller.ts'
+import { emailAdapter } from './adapter.ts'
+import { createImapPoller, drainUnseen, imapConnectionFromConfig, type ImapClientLike } from './imap-poller.ts'
 
 function fakeMailbox(messages: Record<number, string>) {
   const seen = new Set<number>()
@@ -96,5 +97,20 @@ describe('imap poller', () => {
     expect(after).toBeGreaterThan(2)
     await new Promise((r) => setTimeout(r, 30))
     expect(polls).toBe(after)
+  })
+})
+
+describe('imapConnectionFromConfig', () => {
+  it('builds connection options only for channels with a mailbox', () => {
+    const base = { smtpHost: 'smtp.x.id', fromAddress: 'pengaduan@x.id' }
+    expect(imapConnectionFromConfig(emailAdapter.parseConfig(base))).toBeUndefined()
+    expect(imapConnectionFromConfig(emailAdapter.parseConfig({ ...base, imapHost: 'imap.x.id', imapUser: 'pengaduan', imapPass: 'p' }))).toEqual({
+      host: 'imap.x.id',
+      port: 993,
+      secure: true,
+      user: 'pengaduan',
+      pass: 'p',
+      mailbox: 'INBOX',
+    })
   })
 })

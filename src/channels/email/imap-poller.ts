@@ -6,6 +6,7 @@
 // Intake must therefore be idempotent on the Message-ID (emailEventId), which it is by design.
 // It never touches the database.
 import { ImapFlow } from 'imapflow'
+import type { EmailConfig } from './adapter.ts'
 
 /** The part of ImapFlow the poller uses; tests pass a fake (there is no IMAP server in CI). */
 export interface ImapClientLike {
@@ -79,6 +80,14 @@ export interface ImapPoller {
   pollOnce(): Promise<DrainResult>
   start(): void
   stop(): Promise<void>
+}
+
+/** Connection options from an e-mail channel's config, or undefined when it has no IMAP mailbox. */
+export function imapConnectionFromConfig(
+  c: EmailConfig,
+): Pick<ImapPollerOptions, 'host' | 'port' | 'secure' | 'user' | 'pass' | 'mailbox'> | undefined {
+  if (!c.imapHost || !c.imapUser) return undefined
+  return { host: c.imapHost, port: c.imapPort, secure: c.imapSecure, user: c.imapUser, pass: c.imapPass ?? '', mailbox: c.imapMailbox }
 }
 
 export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
