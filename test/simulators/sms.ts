@@ -39,14 +39,23 @@ export async function startSmsGatewaySimulator(opts: SmsGatewaySimulatorOptions 
     const status = failures.shift()
     if (status) {
       const headers: Record<string, string> = status === 429 ? { 'retry-after': '7' } : {}
-      return json(res, status, { error: status === 429 ? 'throttled' : status >= 500 ? 'upstream SMSC down' : 'invalid number' }, headers)
+      return json(
+        res,
+        status,
+        { error: status === 429 ? 'throttled' : status >= 500 ? 'upstream SMSC down' : 'invalid number' },
+        headers,
+      )
     }
     return json(res, 200, { id: `sim-out-${seq++}` })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  async function push(webhookUrl: string, fields: Record<string, string | number>, o: { form?: boolean; secret?: string | null }) {
+  async function push(
+    webhookUrl: string,
+    fields: Record<string, string | number>,
+    o: { form?: boolean; secret?: string | null },
+  ) {
     const headers: Record<string, string> = {}
     const secret = o.secret === undefined ? inboundSecret : o.secret
     if (secret !== null) headers['x-aduan-sms-secret'] = secret
@@ -97,7 +106,12 @@ export async function startSmsGatewaySimulator(opts: SmsGatewaySimulatorOptions 
 }
 export type SmsGatewaySimulator = Awaited<ReturnType<typeof startSmsGatewaySimulator>>
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
 }
 

@@ -38,25 +38,38 @@ export async function startTelegramSimulator(opts: TelegramSimulatorOptions = {}
     const file = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/)
     if (file) {
       const hit = [...files.values()].find((f) => f.path === file[2])
-      if (file[1] !== botToken || !hit) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
+      if (file[1] !== botToken || !hit)
+        return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(hit.bytes)
       return
     }
     const api = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/)
     if (!api) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
-    if (api[1] !== botToken) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' })
+    if (api[1] !== botToken)
+      return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' })
     const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}
     calls.push({ method: api[2], body })
     const status = failures.shift()
     if (status) return reply(res, status, { ok: false, error_code: status, ...ERRORS[status] })
     if (api[2] === 'sendMessage') {
-      const result = { message_id: nextMessageId++, chat: { id: body.chat_id, type: 'private' }, date: now(), text: body.text }
+      const result = {
+        message_id: nextMessageId++,
+        chat: { id: body.chat_id, type: 'private' },
+        date: now(),
+        text: body.text,
+      }
       return reply(res, 200, { ok: true, result })
     }
     if (api[2] === 'getFile') {
       const f = files.get(String(body.file_id))
-      if (!f) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' })
-      const result = { file_id: body.file_id, file_unique_id: `u${body.file_id}`, file_size: f.bytes.length, file_path: f.path }
+      if (!f)
+        return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' })
+      const result = {
+        file_id: body.file_id,
+        file_unique_id: `u${body.file_id}`,
+        file_size: f.bytes.length,
+        file_path: f.path,
+      }
       return reply(res, 200, { ok: true, result })
     }
     return reply(res, 200, { ok: true, result: true })
@@ -78,7 +91,11 @@ export async function startTelegramSimulator(opts: TelegramSimulatorOptions = {}
       files.set(fileId, { path, bytes })
     },
     /** POST an Update to our webhook as Telegram does; fills update_id when absent. */
-    async sendUpdate(webhookUrl: string, update: Record<string, unknown>, o: { secretToken?: string | null } = {}) {
+    async sendUpdate(
+      webhookUrl: string,
+      update: Record<string, unknown>,
+      o: { secretToken?: string | null } = {},
+    ) {
       const payload = { update_id: nextUpdateId++, ...update }
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       const secret = o.secretToken === undefined ? secretToken : o.secretToken
@@ -87,7 +104,10 @@ export async function startTelegramSimulator(opts: TelegramSimulatorOptions = {}
       return { status: res.status, body: await res.text(), update: payload }
     },
     /** A private text message from a citizen, shaped like a real Update. */
-    textUpdate(from: { id: number; first_name: string; last_name?: string; username?: string }, text: string) {
+    textUpdate(
+      from: { id: number; first_name: string; last_name?: string; username?: string },
+      text: string,
+    ) {
       return {
         message: {
           message_id: nextMessageId++,

@@ -51,7 +51,8 @@ export async function startXSimulator(opts: XSimulatorOptions = {}) {
       return problem(res, 401, { title: 'Unauthorized', detail: 'Unauthorized' })
     }
     const status = failures.shift()
-    if (status) return problem(res, status, PROBLEMS[status] ?? { title: 'Error', detail: `status ${status}` })
+    if (status)
+      return problem(res, status, PROBLEMS[status] ?? { title: 'Error', detail: `status ${status}` })
     const id = String(nextId++)
     if (req.method === 'POST' && path === '/2/tweets') {
       return json(res, 201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } })
@@ -113,14 +114,21 @@ export async function startXSimulator(opts: XSimulatorOptions = {}) {
         user_has_blocked: false,
         tweet_create_events: [
           {
-            created_at: new Date().toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (.+) GMT$/, '$1 $3 $2 $5 +0000 $4'),
+            created_at: new Date()
+              .toUTCString()
+              .replace(/^(\w+), (\d+) (\w+) (\d+) (.+) GMT$/, '$1 $3 $2 $5 +0000 $4'),
             id_str: id,
             text: `${handle} ${text}`,
             truncated: false,
             in_reply_to_status_id_str: inReplyTo ?? null,
             in_reply_to_user_id_str: inReplyTo ? accountId : null,
             user: { id_str: from.id, name: from.name, screen_name: from.screen_name },
-            entities: { hashtags: [], urls: [], symbols: [], user_mentions: [{ id_str: accountId, screen_name: 'PemdaSim', indices: [0, handle.length] }] },
+            entities: {
+              hashtags: [],
+              urls: [],
+              symbols: [],
+              user_mentions: [{ id_str: accountId, screen_name: 'PemdaSim', indices: [0, handle.length] }],
+            },
             timestamp_ms: String(Date.now()),
           },
         ],
@@ -135,7 +143,11 @@ export async function startXSimulator(opts: XSimulatorOptions = {}) {
             type: 'message_create',
             id: String(nextId++),
             created_timestamp: String(Date.now()),
-            message_create: { target: { recipient_id: accountId }, sender_id: from.id, message_data: { text, entities: {} } },
+            message_create: {
+              target: { recipient_id: accountId },
+              sender_id: from.id,
+              message_data: { text, entities: {} },
+            },
           },
         ],
         users: { [from.id]: { id: from.id, name: from.name, screen_name: from.screen_name } },

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpSink, type SmtpSink } from '../../../test/simulators/email.ts'
 import type { InboundMessageEvent, WebhookRequest } from '../contract.ts'
-import { emailAdapter, emailEventId, parseEmailAsync, parseRawEmail, replySubject, type EmailConfig } from './adapter.ts'
+import {
+  emailAdapter,
+  emailEventId,
+  parseEmailAsync,
+  parseRawEmail,
+  replySubject,
+  type EmailConfig,
+} from './adapter.ts'
 
 const eml = (name: string) => readFileSync(new URL(`./fixtures/${name}.eml`, import.meta.url))
 const parse = async (name: string) => (await parseRawEmail(eml(name))) as InboundMessageEvent[]
@@ -19,7 +26,13 @@ function post(rawBody: Buffer, headers: Record<string, string>): WebhookRequest 
 
 describe('email config', () => {
   it('defaults ports and TLS; apiBaseUrl is accepted and unused', () => {
-    expect(config).toMatchObject({ smtpPort: 587, smtpSecure: false, imapPort: 993, imapSecure: true, imapMailbox: 'INBOX' })
+    expect(config).toMatchObject({
+      smtpPort: 587,
+      smtpSecure: false,
+      imapPort: 993,
+      imapSecure: true,
+      imapMailbox: 'INBOX',
+    })
     expect(() => emailAdapter.parseConfig({ smtpHost: 'x', fromAddress: 'not-an-address' })).toThrow()
   })
 })
@@ -27,13 +40,19 @@ describe('email config', () => {
 describe('email relay webhook verify', () => {
   const raw = eml('gmail-reply-id')
   it('accepts the shared secret', () => {
-    expect(emailAdapter.verify(post(raw, { 'x-aduan-email-secret': 'relay-shared-secret-0001' }), config)).toEqual({ ok: true })
+    expect(
+      emailAdapter.verify(post(raw, { 'x-aduan-email-secret': 'relay-shared-secret-0001' }), config),
+    ).toEqual({ ok: true })
   })
   it('rejects a wrong or missing secret, and everything when no secret is configured', () => {
-    expect(emailAdapter.verify(post(raw, { 'x-aduan-email-secret': 'relay-shared-secret-0002' }), config).ok).toBe(false)
+    expect(
+      emailAdapter.verify(post(raw, { 'x-aduan-email-secret': 'relay-shared-secret-0002' }), config).ok,
+    ).toBe(false)
     expect(emailAdapter.verify(post(raw, {}), config).ok).toBe(false)
     const closed = emailAdapter.parseConfig({ smtpHost: 'x', fromAddress: 'a@b.id' })
-    expect(emailAdapter.verify(post(raw, { 'x-aduan-email-secret': 'anything-at-all-123' }), closed).ok).toBe(false)
+    expect(emailAdapter.verify(post(raw, { 'x-aduan-email-secret': 'anything-at-all-123' }), closed).ok).toBe(
+      false,
+    )
   })
 })
 
@@ -61,7 +80,11 @@ describe('email fixtures parse', () => {
   })
   it('new complaint with a photo and a PDF inline as base64', async () => {
     const [ev] = await parse('new-complaint-attachments')
-    expect(ev).toMatchObject({ senderName: 'Hendra Saputra', subject: 'Sampah menumpuk di pasar Jeuram', threadId: ev.messageId })
+    expect(ev).toMatchObject({
+      senderName: 'Hendra Saputra',
+      subject: 'Sampah menumpuk di pasar Jeuram',
+      threadId: ev.messageId,
+    })
     expect(ev.text).toMatch(/^Yth\. Bapak\/Ibu,[\s\S]*Hendra Saputra$/)
     expect(ev.attachments.map(({ kind, mimeType, fileName }) => ({ kind, mimeType, fileName }))).toEqual([
       { kind: 'image', mimeType: 'image/jpeg', fileName: 'pasar-jeuram.jpg' },
@@ -79,7 +102,9 @@ describe('email fixtures parse', () => {
   })
   it('Outlook reply: "From/Sent" block cut, thread named by the first reference', async () => {
     const [ev] = await parse('outlook-reply')
-    expect(ev.text).toBe('Belum selesai. Lubangnya hanya ditimbun tanah, sekarang hujan sudah berlubang lagi. Mohon dicek kembali.\n\nAgus')
+    expect(ev.text).toBe(
+      'Belum selesai. Lubangnya hanya ditimbun tanah, sekarang hujan sudah berlubang lagi. Mohon dicek kembali.\n\nAgus',
+    )
     expect(ev.threadId).toBe('<aduan.7aa01f0c9b2e4d11@naganrayakab.go.id>')
     expect(ev.inReplyTo).toBe('<aduan.b3c4d5e6f7a80912@naganrayakab.go.id>')
   })
@@ -99,22 +124,34 @@ describe('email fixtures parse', () => {
     ])
   })
   it('emailEventId reads the Message-ID without parsing, else hashes the bytes', () => {
-    expect(emailEventId(eml('outlook-reply'))).toBe('<SG2PR01MB4211A3C5E1D2F3@SG2PR01MB4211.apcprd01.prod.outlook.example>')
+    expect(emailEventId(eml('outlook-reply'))).toBe(
+      '<SG2PR01MB4211A3C5E1D2F3@SG2PR01MB4211.apcprd01.prod.outlook.example>',
+    )
     expect(emailEventId(Buffer.from('Subject: x\r\n\r\nbody'))).toMatch(/^sha256:[0-9a-f]{64}$/)
   })
   it('parseAsync takes the raw webhook body; sync parse refuses raw and takes relay JSON', async () => {
     const req = post(eml('gmail-reply-id'), { 'content-type': 'message/rfc822' })
     expect(await emailAdapter.parseAsync!(req, config)).toEqual(await parse('gmail-reply-id'))
     expect(() => emailAdapter.parse(req, config)).toThrow(/parseAsync/)
-    const json = post(Buffer.from(JSON.stringify({
-      from: { address: 'Warga@Example.id', name: 'Warga' },
-      subject: 'Lampu jalan',
-      text: 'Lampu mati.\n\nOn Mon, 10 Jun 2024, Pemkab <p@x.id> wrote:\n> lama',
-      messageId: '<m1@example.id>',
-      date: '2024-06-10T01:00:00Z',
-    })), { 'content-type': 'application/json' })
+    const json = post(
+      Buffer.from(
+        JSON.stringify({
+          from: { address: 'Warga@Example.id', name: 'Warga' },
+          subject: 'Lampu jalan',
+          text: 'Lampu mati.\n\nOn Mon, 10 Jun 2024, Pemkab <p@x.id> wrote:\n> lama',
+          messageId: '<m1@example.id>',
+          date: '2024-06-10T01:00:00Z',
+        }),
+      ),
+      { 'content-type': 'application/json' },
+    )
     const [ev] = emailAdapter.parse(json, config) as InboundMessageEvent[]
-    expect(ev).toMatchObject({ providerEventId: '<m1@example.id>', senderId: 'warga@example.id', text: 'Lampu mati.', threadId: '<m1@example.id>' })
+    expect(ev).toMatchObject({
+      providerEventId: '<m1@example.id>',
+      senderId: 'warga@example.id',
+      text: 'Lampu mati.',
+      threadId: '<m1@example.id>',
+    })
     expect(await parseEmailAsync(json)).toEqual([ev])
   })
 })
@@ -124,7 +161,12 @@ describe('email send (SMTP sink)', () => {
   let cfg: EmailConfig
   beforeAll(async () => {
     sink = await startSmtpSink()
-    cfg = emailAdapter.parseConfig({ smtpHost: sink.host, smtpPort: sink.port, fromAddress: 'pengaduan@naganrayakab.go.id', fromName: 'Pengaduan Pemkab Nagan Raya' })
+    cfg = emailAdapter.parseConfig({
+      smtpHost: sink.host,
+      smtpPort: sink.port,
+      fromAddress: 'pengaduan@naganrayakab.go.id',
+      fromName: 'Pengaduan Pemkab Nagan Raya',
+    })
   })
   afterAll(() => sink.close())
 
@@ -137,21 +179,38 @@ describe('email send (SMTP sink)', () => {
         inReplyTo: '<CAKx9dF2mXq+T4n1Yb=pQh7sLw@mail.gmail.example>',
         references: ['<first@mail.gmail.example>'],
         idempotencyKey: 'outbox-42',
-        attachments: [{ contentBase64: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'catatan.txt' }],
+        attachments: [
+          {
+            contentBase64: Buffer.from('hello').toString('base64'),
+            mimeType: 'text/plain',
+            fileName: 'catatan.txt',
+          },
+        ],
       },
       { config: cfg },
     )
-    expect(res).toEqual({ ok: true, providerMessageId: expect.stringMatching(/^<aduan\.[0-9a-f]{24}@naganrayakab\.go\.id>$/) })
+    expect(res).toEqual({
+      ok: true,
+      providerMessageId: expect.stringMatching(/^<aduan\.[0-9a-f]{24}@naganrayakab\.go\.id>$/),
+    })
     const [m] = sink.messages.splice(0)
     expect(m.rcptTo).toEqual(['siti.rahmah1988@gmail.example'])
     expect(m.parsed.subject).toBe('Re: Laporan Anda diterima [NR-24-0121]')
     expect(m.parsed.messageId).toBe(res.ok ? res.providerMessageId : '')
     expect(m.parsed.inReplyTo).toBe('<CAKx9dF2mXq+T4n1Yb=pQh7sLw@mail.gmail.example>')
-    expect(m.parsed.references).toEqual(['<first@mail.gmail.example>', '<CAKx9dF2mXq+T4n1Yb=pQh7sLw@mail.gmail.example>'])
-    expect(m.parsed.from?.value).toEqual([{ name: 'Pengaduan Pemkab Nagan Raya', address: 'pengaduan@naganrayakab.go.id' }])
+    expect(m.parsed.references).toEqual([
+      '<first@mail.gmail.example>',
+      '<CAKx9dF2mXq+T4n1Yb=pQh7sLw@mail.gmail.example>',
+    ])
+    expect(m.parsed.from?.value).toEqual([
+      { name: 'Pengaduan Pemkab Nagan Raya', address: 'pengaduan@naganrayakab.go.id' },
+    ])
     expect(m.parsed.attachments[0]).toMatchObject({ filename: 'catatan.txt', content: Buffer.from('hello') })
     // the same outbox item retried carries the same Message-ID
-    const again = await emailAdapter.send({ to: 'a@b.id', text: 'x', idempotencyKey: 'outbox-42' }, { config: cfg })
+    const again = await emailAdapter.send(
+      { to: 'a@b.id', text: 'x', idempotencyKey: 'outbox-42' },
+      { config: cfg },
+    )
     expect(again.ok && again.providerMessageId).toBe(res.ok ? res.providerMessageId : '')
     sink.messages.splice(0)
   })
@@ -162,7 +221,8 @@ describe('email send (SMTP sink)', () => {
     expect(replySubject(undefined, true)).toBe('Re: Tanggapan atas pengaduan Anda')
   })
   it('classifies 4xx as retryable, 5xx as permanent, a dead server as retryable', async () => {
-    const send = (c = cfg) => emailAdapter.send({ to: 'a@b.id', text: 'x', idempotencyKey: 'k' }, { config: c })
+    const send = (c = cfg) =>
+      emailAdapter.send({ to: 'a@b.id', text: 'x', idempotencyKey: 'k' }, { config: c })
     sink.failNext(1, 451)
     expect(await send()).toMatchObject({ ok: false, retryable: true, code: 'unavailable' })
     sink.failNext(1, 550)

@@ -84,8 +84,13 @@ export const emailAdapter: ChannelAdapter<EmailConfig> = {
 
   // E-mail attachments arrive inline; this lets intake treat every channel's media alike.
   async fetchMedia(att) {
-    if (att.contentBase64 === undefined) throw Object.assign(new Error('e-mail attachment has no content'), { retryable: false })
-    return { bytes: Buffer.from(att.contentBase64, 'base64'), mimeType: att.mimeType ?? 'application/octet-stream', fileName: att.fileName }
+    if (att.contentBase64 === undefined)
+      throw Object.assign(new Error('e-mail attachment has no content'), { retryable: false })
+    return {
+      bytes: Buffer.from(att.contentBase64, 'base64'),
+      mimeType: att.mimeType ?? 'application/octet-stream',
+      fileName: att.fileName,
+    }
   },
 }
 

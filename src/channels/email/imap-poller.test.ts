@@ -2,7 +2,12 @@
 // fake client with ImapFlow's method shapes; the connection itself is imapflow's.
 import { describe, expect, it } from 'vitest'
 import { emailAdapter } from './adapter.ts'
-import { createImapPoller, drainUnseen, imapConnectionFromConfig, type ImapClientLike } from './imap-poller.ts'
+import {
+  createImapPoller,
+  drainUnseen,
+  imapConnectionFromConfig,
+  type ImapClientLike,
+} from './imap-poller.ts'
 
 function fakeMailbox(messages: Record<number, string>) {
   const seen = new Set<number>()
@@ -14,8 +19,13 @@ function fakeMailbox(messages: Record<number, string>) {
       log.push(`lock ${path}`)
       return { release: () => void log.push('release') }
     },
-    search: async () => Object.keys(messages).map(Number).filter((u) => !seen.has(u)).reverse(),
-    fetchOne: async (uid) => (messages[Number(uid)] ? { uid: Number(uid), source: Buffer.from(messages[Number(uid)]) } : false),
+    search: async () =>
+      Object.keys(messages)
+        .map(Number)
+        .filter((u) => !seen.has(u))
+        .reverse(),
+    fetchOne: async (uid) =>
+      messages[Number(uid)] ? { uid: Number(uid), source: Buffer.from(messages[Number(uid)]) } : false,
     messageFlagsAdd: async (uid, flags) => {
       log.push(`flag ${uid} ${flags.join(',')}`)
       seen.add(Number(uid))
@@ -71,7 +81,13 @@ describe('imap drainUnseen', () => {
 describe('imap poller', () => {
   it('pollOnce connects, drains and logs out', async () => {
     const box = fakeMailbox({ 3: 'z' })
-    const poller = createImapPoller({ host: 'imap.example', user: 'u', pass: 'p', createClient: () => box.client, onMessage: async () => {} })
+    const poller = createImapPoller({
+      host: 'imap.example',
+      user: 'u',
+      pass: 'p',
+      createClient: () => box.client,
+      onMessage: async () => {},
+    })
     expect(await poller.pollOnce()).toEqual({ handed: 1, failed: 0 })
     expect(box.log[0]).toBe('connect')
     expect(box.log.at(-1)).toBe('logout')
@@ -104,7 +120,11 @@ describe('imapConnectionFromConfig', () => {
   it('builds connection options only for channels with a mailbox', () => {
     const base = { smtpHost: 'smtp.x.id', fromAddress: 'pengaduan@x.id' }
     expect(imapConnectionFromConfig(emailAdapter.parseConfig(base))).toBeUndefined()
-    expect(imapConnectionFromConfig(emailAdapter.parseConfig({ ...base, imapHost: 'imap.x.id', imapUser: 'pengaduan', imapPass: 'p' }))).toEqual({
+    expect(
+      imapConnectionFromConfig(
+        emailAdapter.parseConfig({ ...base, imapHost: 'imap.x.id', imapUser: 'pengaduan', imapPass: 'p' }),
+      ),
+    ).toEqual({
       host: 'imap.x.id',
       port: 993,
       secure: true,

@@ -14,7 +14,11 @@ export interface ImapClientLike {
   logout(): Promise<void>
   getMailboxLock(path: string): Promise<{ release(): void }>
   search(query: { seen: boolean }, options: { uid: true }): Promise<number[] | false | undefined>
-  fetchOne(uid: string, query: { source: true; uid: true }, options: { uid: true }): Promise<{ uid: number; source?: Buffer } | false>
+  fetchOne(
+    uid: string,
+    query: { source: true; uid: true },
+    options: { uid: true },
+  ): Promise<{ uid: number; source?: Buffer } | false>
   messageFlagsAdd(uid: string, flags: string[], options: { uid: true }): Promise<boolean>
 }
 
@@ -87,7 +91,14 @@ export function imapConnectionFromConfig(
   c: EmailConfig,
 ): Pick<ImapPollerOptions, 'host' | 'port' | 'secure' | 'user' | 'pass' | 'mailbox'> | undefined {
   if (!c.imapHost || !c.imapUser) return undefined
-  return { host: c.imapHost, port: c.imapPort, secure: c.imapSecure, user: c.imapUser, pass: c.imapPass ?? '', mailbox: c.imapMailbox }
+  return {
+    host: c.imapHost,
+    port: c.imapPort,
+    secure: c.imapSecure,
+    user: c.imapUser,
+    pass: c.imapPass ?? '',
+    mailbox: c.imapMailbox,
+  }
 }
 
 export function createImapPoller(opts: ImapPollerOptions): ImapPoller {

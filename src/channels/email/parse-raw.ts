@@ -3,7 +3,12 @@
 // Threading headers per RFC 5322 §3.6.4; auto-replies per RFC 3834; bounces per RFC 3464.
 import { createHash } from 'node:crypto'
 import { simpleParser, type AddressObject, type Attachment } from 'mailparser'
-import type { DeliveryStatusEvent, InboundMessageEvent, NormalisedAttachment, NormalisedEvent } from '../contract.ts'
+import type {
+  DeliveryStatusEvent,
+  InboundMessageEvent,
+  NormalisedAttachment,
+  NormalisedEvent,
+} from '../contract.ts'
 import { htmlToText, stripQuotedReply } from './quote-strip.ts'
 
 /** What an e-mail says, however it reached us (raw RFC 822 or a relay's JSON). */
@@ -35,12 +40,26 @@ export function emailEventId(raw: Buffer): string {
 }
 
 /** Parses one raw RFC 822 message. Returns [] for auto-replies (so we never answer a robot). */
-export async function parseRawEmail(raw: Buffer, opts: { receivedAt?: Date } = {}): Promise<NormalisedEvent[]> {
+export async function parseRawEmail(
+  raw: Buffer,
+  opts: { receivedAt?: Date } = {},
+): Promise<NormalisedEvent[]> {
   // skipHtmlToText: `text` then comes only from a text/plain part; HTML-only mail goes through
   // our converter, which drops quoted blocks that mailparser's conversion would keep.
-  const mail = await simpleParser(raw, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })
+  const mail = await simpleParser(raw, {
+    keepDeliveryStatus: true,
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+  })
   const dsn = mail.attachments.find((a) => a.contentType === 'message/delivery-status')
-  if (dsn) return deliveryReport(mail.messageId ?? emailEventId(raw), dsn, mail.attachments, mail.date ?? opts.receivedAt)
+  if (dsn)
+    return deliveryReport(
+      mail.messageId ?? emailEventId(raw),
+      dsn,
+      mail.attachments,
+      mail.date ?? opts.receivedAt,
+    )
   const header = (name: string) => String(mail.headers.get(name) ?? '').toLowerCase()
   const auto = header('auto-submitted')
   const facts: MailFacts = {
@@ -93,7 +112,15 @@ export function mailFactsToEvent(f: MailFacts, receivedAt?: Date): InboundMessag
 function toAttachment(a: MailFacts['attachments'][number]): NormalisedAttachment {
   const [top, sub] = a.mimeType.toLowerCase().split('/')
   const kind: NormalisedAttachment['kind'] =
-    top === 'image' ? 'image' : top === 'video' ? 'video' : top === 'audio' ? 'audio' : sub ? 'document' : 'other'
+    top === 'image'
+      ? 'image'
+      : top === 'video'
+        ? 'video'
+        : top === 'audio'
+          ? 'audio'
+          : sub
+            ? 'document'
+            : 'other'
   return { kind, mimeType: a.mimeType, fileName: a.fileName, size: a.size, contentBase64: a.contentBase64 }
 }
 
@@ -107,7 +134,9 @@ function deliveryReport(id: string, dsn: Attachment, all: Attachment[], at?: Dat
   const action = /^Action:\s*(\S+)/im.exec(fields)?.[1]?.toLowerCase()
   // Only failures matter: "delayed" and "relayed" reports are not final.
   if (action !== 'failed') return []
-  const original = all.find((a) => a.contentType === 'text/rfc822-headers' || a.contentType === 'message/rfc822')
+  const original = all.find(
+    (a) => a.contentType === 'text/rfc822-headers' || a.contentType === 'message/rfc822',
+  )
   const originalId = original && /^Message-ID:\s*(<[^>\s]+>)/im.exec(original.content.toString('utf8'))?.[1]
   if (!originalId) return []
   const diagnostic = /^Diagnostic-Code:\s*(.+)$/im.exec(fields)?.[1] ?? /^Status:\s*(\S+)/im.exec(fields)?.[1]

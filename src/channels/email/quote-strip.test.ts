@@ -3,10 +3,26 @@ import { htmlToText, stripQuotedReply } from './quote-strip.ts'
 
 describe('stripQuotedReply', () => {
   it.each([
-    ['Gmail English, wrapped attribution', 'Sudah diperbaiki, terima kasih.\n\nOn Mon, 10 Jun 2024 at 16:05, Pengaduan <\npengaduan@x.go.id> wrote:\n\n> Laporan diterima', 'Sudah diperbaiki, terima kasih.'],
-    ['Gmail Indonesian', 'Belum ada petugas.\r\n\r\nPada tanggal Sen, 10 Jun 2024 pukul 16.05 Pengaduan <p@x.go.id> menulis:\r\n> Laporan diterima', 'Belum ada petugas.'],
-    ['Yahoo Indonesian', 'Oke.\n\nPada Senin, 10 Juni 2024 16.05.11 WIB, Pengaduan <p@x.go.id> menulis:\n\nLaporan diterima', 'Oke.'],
-    ['Outlook Indonesian', 'Mohon ditindaklanjuti.\n\nDari: Pengaduan <p@x.go.id>\nDikirim: Senin, 10 Juni 2024 16.05\nKepada: Warga\nSubjek: Laporan', 'Mohon ditindaklanjuti.'],
+    [
+      'Gmail English, wrapped attribution',
+      'Sudah diperbaiki, terima kasih.\n\nOn Mon, 10 Jun 2024 at 16:05, Pengaduan <\npengaduan@x.go.id> wrote:\n\n> Laporan diterima',
+      'Sudah diperbaiki, terima kasih.',
+    ],
+    [
+      'Gmail Indonesian',
+      'Belum ada petugas.\r\n\r\nPada tanggal Sen, 10 Jun 2024 pukul 16.05 Pengaduan <p@x.go.id> menulis:\r\n> Laporan diterima',
+      'Belum ada petugas.',
+    ],
+    [
+      'Yahoo Indonesian',
+      'Oke.\n\nPada Senin, 10 Juni 2024 16.05.11 WIB, Pengaduan <p@x.go.id> menulis:\n\nLaporan diterima',
+      'Oke.',
+    ],
+    [
+      'Outlook Indonesian',
+      'Mohon ditindaklanjuti.\n\nDari: Pengaduan <p@x.go.id>\nDikirim: Senin, 10 Juni 2024 16.05\nKepada: Warga\nSubjek: Laporan',
+      'Mohon ditindaklanjuti.',
+    ],
     ['original message rule', 'Setuju.\n-----Original Message-----\nFrom: a\nlama', 'Setuju.'],
     ['bottom-quoted lines only', 'Baik pak.\n> kutipan\n> lama\n', 'Baik pak.'],
   ])('%s', (_name, input, expected) => {
@@ -23,7 +39,8 @@ describe('stripQuotedReply', () => {
 
 describe('htmlToText', () => {
   it('drops styles, scripts and quoted blocks, keeps paragraphs and entities', () => {
-    const html = '<style>p{}</style><p>Jalan &amp; jembatan</p><div>rusak&nbsp;berat&#33;</div><blockquote>lama</blockquote><div class="gmail_quote">On ... wrote: lama</div>'
+    const html =
+      '<style>p{}</style><p>Jalan &amp; jembatan</p><div>rusak&nbsp;berat&#33;</div><blockquote>lama</blockquote><div class="gmail_quote">On ... wrote: lama</div>'
     expect(htmlToText(html)).toBe('Jalan & jembatan\nrusak berat!')
   })
 })

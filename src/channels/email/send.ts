@@ -82,8 +82,10 @@ interface SmtpError extends Error {
 export function classifySmtpError(err: SmtpError): Extract<SendResult, { ok: false }> {
   const error = `smtp ${err.responseCode ?? err.code ?? ''}: ${err.response ?? err.message}`.trim()
   if (err.code === 'EAUTH') return { ok: false, retryable: false, error, code: 'unauthorized' }
-  if (err.responseCode && err.responseCode >= 500) return { ok: false, retryable: false, error, code: 'rejected' }
-  if (err.responseCode && err.responseCode >= 400) return { ok: false, retryable: true, error, code: 'unavailable' }
+  if (err.responseCode && err.responseCode >= 500)
+    return { ok: false, retryable: false, error, code: 'rejected' }
+  if (err.responseCode && err.responseCode >= 400)
+    return { ok: false, retryable: true, error, code: 'unavailable' }
   if (err.code === 'EENVELOPE') return { ok: false, retryable: false, error, code: 'invalid' }
   // Connection refused, DNS, timeouts, TLS hiccups: the server may be back in a minute.
   return { ok: false, retryable: true, error, code: 'network' }

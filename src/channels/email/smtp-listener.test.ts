@@ -31,13 +31,32 @@ describe('smtp listener', () => {
         order.push('committed')
       },
     })
-    const info = await sendCitizenMail({ port: listener.port }, { ...mail, attachments: [{ filename: 'foto.jpg', content: Buffer.from([0xff, 0xd8, 0xff]), contentType: 'image/jpeg' }] })
+    const info = await sendCitizenMail(
+      { port: listener.port },
+      {
+        ...mail,
+        attachments: [
+          { filename: 'foto.jpg', content: Buffer.from([0xff, 0xd8, 0xff]), contentType: 'image/jpeg' },
+        ],
+      },
+    )
     order.push('sender got 250')
     expect(order).toEqual(['committed', 'sender got 250'])
     expect(info.response).toMatch(/^250 /)
-    expect(received[0].env).toMatchObject({ mailFrom: 'rahmat@warga.example', rcptTo: ['pengaduan@naganrayakab.go.id'], remoteAddress: '127.0.0.1' })
+    expect(received[0].env).toMatchObject({
+      mailFrom: 'rahmat@warga.example',
+      rcptTo: ['pengaduan@naganrayakab.go.id'],
+      remoteAddress: '127.0.0.1',
+    })
     const [ev] = await parseRawEmail(received[0].raw)
-    expect(ev).toMatchObject({ type: 'message', senderEmail: 'rahmat@warga.example', senderName: 'Rahmat Hidayat', subject: 'Lampu jalan mati', text: mail.text, providerEventId: info.messageId })
+    expect(ev).toMatchObject({
+      type: 'message',
+      senderEmail: 'rahmat@warga.example',
+      senderName: 'Rahmat Hidayat',
+      subject: 'Lampu jalan mati',
+      text: mail.text,
+      providerEventId: info.messageId,
+    })
     expect(ev.type === 'message' && ev.attachments[0]).toMatchObject({ kind: 'image', fileName: 'foto.jpg' })
   })
 
@@ -58,15 +77,30 @@ describe('smtp listener', () => {
 
   it('refuses recipients outside the configured domains with 550', async () => {
     let calls = 0
-    listener = await startSmtpListener({ port: 0, host: '127.0.0.1', recipientDomains: ['naganrayakab.go.id'], onMessage: async () => void calls++ })
-    await expect(sendCitizenMail({ port: listener.port }, { ...mail, to: 'someone@elsewhere.example' })).rejects.toMatchObject({ responseCode: 550 })
+    listener = await startSmtpListener({
+      port: 0,
+      host: '127.0.0.1',
+      recipientDomains: ['naganrayakab.go.id'],
+      onMessage: async () => void calls++,
+    })
+    await expect(
+      sendCitizenMail({ port: listener.port }, { ...mail, to: 'someone@elsewhere.example' }),
+    ).rejects.toMatchObject({ responseCode: 550 })
     expect(calls).toBe(0)
   })
 
   it('refuses mail over the size limit with 552 and does not hand it over', async () => {
     let calls = 0
-    listener = await startSmtpListener({ port: 0, host: '127.0.0.1', recipientDomains: ['naganrayakab.go.id'], maxMessageBytes: 2048, onMessage: async () => void calls++ })
-    await expect(sendCitizenMail({ port: listener.port }, { ...mail, text: 'x'.repeat(10_000) })).rejects.toMatchObject({ responseCode: 552 })
+    listener = await startSmtpListener({
+      port: 0,
+      host: '127.0.0.1',
+      recipientDomains: ['naganrayakab.go.id'],
+      maxMessageBytes: 2048,
+      onMessage: async () => void calls++,
+    })
+    await expect(
+      sendCitizenMail({ port: listener.port }, { ...mail, text: 'x'.repeat(10_000) }),
+    ).rejects.toMatchObject({ responseCode: 552 })
     expect(calls).toBe(0)
   })
 })

@@ -4,7 +4,12 @@
 // raw bytes to `onMessage`. The sending server gets "250 OK" only after onMessage resolved (the
 // caller has committed the mail), and a temporary "451" if it failed, so the sender keeps the
 // mail and retries: no mail is lost between accepting and storing it. It never touches the database.
-import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server'
+import {
+  SMTPServer,
+  type SMTPServerAddress,
+  type SMTPServerDataStream,
+  type SMTPServerSession,
+} from 'smtp-server'
 
 export interface SmtpEnvelope {
   mailFrom?: string
@@ -36,7 +41,8 @@ export interface SmtpListener {
 }
 
 type SmtpErr = Error & { responseCode?: number }
-const smtpError = (responseCode: number, message: string): SmtpErr => Object.assign(new Error(message), { responseCode })
+const smtpError = (responseCode: number, message: string): SmtpErr =>
+  Object.assign(new Error(message), { responseCode })
 
 export async function startSmtpListener(opts: SmtpListenerOptions): Promise<SmtpListener> {
   const domains = new Set(opts.recipientDomains.map((d) => d.toLowerCase()))
@@ -52,12 +58,20 @@ export async function startSmtpListener(opts: SmtpListenerOptions): Promise<Smtp
     logger: false,
     maxClients: 100,
     socketTimeout: 60_000,
-    onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
+    onRcptTo(
+      address: SMTPServerAddress,
+      _session: SMTPServerSession,
+      callback: (err?: Error | null) => void,
+    ) {
       const domain = address.address.split('@').pop()?.toLowerCase() ?? ''
       if (!domains.has(domain)) return callback(smtpError(550, '5.1.1 Recipient domain not served here'))
       callback()
     },
-    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
+    onData(
+      stream: SMTPServerDataStream,
+      session: SMTPServerSession,
+      callback: (err?: Error | null, message?: string) => void,
+    ) {
       const chunks: Buffer[] = []
       let bytes = 0
       stream.on('data', (chunk: Buffer) => {

@@ -12,7 +12,9 @@ const config = smsAdapter.parseConfig({
 
 function post(name: string, secret?: string): WebhookRequest {
   const rawBody = readFileSync(new URL(`./fixtures/${name}`, import.meta.url))
-  const type = name.endsWith('.form') ? 'application/x-www-form-urlencoded' : 'application/json; charset=utf-8'
+  const type = name.endsWith('.form')
+    ? 'application/x-www-form-urlencoded'
+    : 'application/json; charset=utf-8'
   const headers: Record<string, string> = { 'content-type': type }
   if (secret !== undefined) headers['x-aduan-sms-secret'] = secret
   return { method: 'POST', headers, query: {}, rawBody }
@@ -23,14 +25,18 @@ describe('sms config', () => {
   it('requires a gateway URL and a real secret; concatenates by default', () => {
     expect(config.apiBaseUrl).toBe('https://sms-gateway.example.id/api')
     expect(config.concatenate).toBe(true)
-    expect(() => smsAdapter.parseConfig({ apiKey: 'k', inboundSecret: 'a-long-shared-secret-0001' })).toThrow()
+    expect(() =>
+      smsAdapter.parseConfig({ apiKey: 'k', inboundSecret: 'a-long-shared-secret-0001' }),
+    ).toThrow()
     expect(() => smsAdapter.parseConfig({ ...config, inboundSecret: 'short' })).toThrow()
   })
 })
 
 describe('sms verify', () => {
   it('accepts the shared secret', () => {
-    expect(smsAdapter.verify(post('inbound-text.json', 'a-long-shared-secret-0001'), config)).toEqual({ ok: true })
+    expect(smsAdapter.verify(post('inbound-text.json', 'a-long-shared-secret-0001'), config)).toEqual({
+      ok: true,
+    })
   })
   it('rejects a wrong or missing secret', () => {
     expect(smsAdapter.verify(post('inbound-text.json', 'a-long-shared-secret-0002'), config).ok).toBe(false)
@@ -78,10 +84,24 @@ describe('sms fixtures parse', () => {
   })
   it('delivery reports: delivered, failed with reason, intermediate skipped', () => {
     expect(parse('dlr-delivered.json')).toEqual([
-      { type: 'status', providerEventId: 'dlr:gw-out-55501:delivrd', providerMessageId: 'gw-out-55501', status: 'delivered', at: new Date(1718003000 * 1000), error: undefined },
+      {
+        type: 'status',
+        providerEventId: 'dlr:gw-out-55501:delivrd',
+        providerMessageId: 'gw-out-55501',
+        status: 'delivered',
+        at: new Date(1718003000 * 1000),
+        error: undefined,
+      },
     ])
     expect(parse('dlr-failed.form')).toEqual([
-      { type: 'status', providerEventId: 'dlr:gw-out-55502:undelivered', providerMessageId: 'gw-out-55502', status: 'failed', at: new Date(1718003100 * 1000), error: 'Absent subscriber' },
+      {
+        type: 'status',
+        providerEventId: 'dlr:gw-out-55502:undelivered',
+        providerMessageId: 'gw-out-55502',
+        status: 'failed',
+        at: new Date(1718003100 * 1000),
+        error: 'Absent subscriber',
+      },
     ])
     expect(parse('dlr-queued.json')).toEqual([])
   })
@@ -96,16 +116,31 @@ describe('sms send (simulator)', () => {
   let cfg: SmsConfig
   beforeAll(async () => {
     sim = await startSmsGatewaySimulator()
-    cfg = smsAdapter.parseConfig({ apiBaseUrl: sim.url, apiKey: sim.apiKey, inboundSecret: sim.inboundSecret })
+    cfg = smsAdapter.parseConfig({
+      apiBaseUrl: sim.url,
+      apiKey: sim.apiKey,
+      inboundSecret: sim.inboundSecret,
+    })
   })
   afterAll(() => sim.close())
-  const send = (text: string, c = cfg) => smsAdapter.send({ to: '6281377001122', text, idempotencyKey: 'outbox-1' }, { config: c })
+  const send = (text: string, c = cfg) =>
+    smsAdapter.send({ to: '6281377001122', text, idempotencyKey: 'outbox-1' }, { config: c })
 
   it('posts { to, text, reference } with the bearer key and idempotency key', async () => {
     sim.calls.length = 0
-    expect(await send('Laporan diterima. Kode: NR-24-0117')).toEqual({ ok: true, providerMessageId: expect.stringMatching(/^sim-out-/), parts: 1 })
+    expect(await send('Laporan diterima. Kode: NR-24-0117')).toEqual({
+      ok: true,
+      providerMessageId: expect.stringMatching(/^sim-out-/),
+      parts: 1,
+    })
     expect(sim.calls).toEqual([
-      { to: '6281377001122', text: 'Laporan diterima. Kode: NR-24-0117', reference: 'outbox-1', idempotencyKey: 'outbox-1', authorization: `Bearer ${sim.apiKey}` },
+      {
+        to: '6281377001122',
+        text: 'Laporan diterima. Kode: NR-24-0117',
+        reference: 'outbox-1',
+        idempotencyKey: 'outbox-1',
+        authorization: `Bearer ${sim.apiKey}`,
+      },
     ])
   })
   it('reports concatenated parts: 153 per GSM-7 part, 67 per UCS-2 part', async () => {
@@ -120,16 +155,39 @@ describe('sms send (simulator)', () => {
     expect(res).toMatchObject({ ok: true, parts: sim.calls.length })
     expect(sim.calls.length).toBe(4)
     expect(sim.calls.every((c) => c.text.length <= 160)).toBe(true)
-    expect(sim.calls.map((c) => c.reference)).toEqual(['outbox-1#1', 'outbox-1#2', 'outbox-1#3', 'outbox-1#4'])
+    expect(sim.calls.map((c) => c.reference)).toEqual([
+      'outbox-1#1',
+      'outbox-1#2',
+      'outbox-1#3',
+      'outbox-1#4',
+    ])
   })
   it('classifies 429 (Retry-After) and 5xx as retryable, 401 and 400 as permanent', async () => {
     sim.failNext(1, 429)
-    expect(await send('x')).toMatchObject({ ok: false, retryable: true, code: 'rate_limited', retryAfterSeconds: 7 })
+    expect(await send('x')).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: 'rate_limited',
+      retryAfterSeconds: 7,
+    })
     sim.failNext(1, 500)
     expect(await send('x')).toMatchObject({ ok: false, retryable: true, code: 'unavailable' })
     sim.failNext(1, 400)
-    expect(await send('x')).toMatchObject({ ok: false, retryable: false, code: 'rejected', error: expect.stringContaining('invalid number') })
-    expect(await send('x', { ...cfg, apiKey: 'wrong' })).toMatchObject({ ok: false, retryable: false, code: 'unauthorized' })
-    expect(await send('x', { ...cfg, apiBaseUrl: 'http://127.0.0.1:9' })).toMatchObject({ ok: false, retryable: true, code: 'network' })
+    expect(await send('x')).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: 'rejected',
+      error: expect.stringContaining('invalid number'),
+    })
+    expect(await send('x', { ...cfg, apiKey: 'wrong' })).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: 'unauthorized',
+    })
+    expect(await send('x', { ...cfg, apiBaseUrl: 'http://127.0.0.1:9' })).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: 'network',
+    })
   })
 })

@@ -8,7 +8,14 @@
 //   and `Idempotency-Key: <reference>`; the gateway answers 2xx { id }.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import type { ChannelAdapter, OutboundMessage, SendContext, SendResult, VerifyResult, WebhookRequest } from '../contract.ts'
+import type {
+  ChannelAdapter,
+  OutboundMessage,
+  SendContext,
+  SendResult,
+  VerifyResult,
+  WebhookRequest,
+} from '../contract.ts'
 import { splitText } from '../telegram/split-text.ts'
 import { parseSmsPayload, readSmsBody } from './parse.ts'
 import { SMS_LIMITS, smsEncoding, smsUnits, splitSmsParts } from './segments.ts'
@@ -35,8 +42,9 @@ const TIMEOUT_MS = 15_000
 export const smsAdapter: ChannelAdapter<SmsConfig> = {
   type: 'sms',
   secretKeys: ['apiKey', 'inboundSecret'] as const,
-  // Ten concatenated GSM-7 parts; longer answers belong on the portal, not in an SMS.
-  maxTextLength: 10 * SMS_LIMITS.gsm7.part,
+  // One single SMS (GSM-7). Longer replies go out concatenated and `parts` reports the count
+  // (each part is billed), so callers should keep SMS answers short and point to the portal.
+  maxTextLength: SMS_LIMITS.gsm7.single,
 
   parseConfig(input) {
     return configSchema.parse(input)
@@ -78,7 +86,8 @@ async function sendSms(msg: OutboundMessage, ctx: SendContext & { config: SmsCon
   for (const [i, chunk] of chunks.entries()) {
     // Each part gets its own reference so a gateway that dedupes by reference keeps them all.
     const res = await postSend(ctx, { to: msg.to, text: chunk, reference: `${msg.idempotencyKey}#${i + 1}` })
-    if (!res.ok) return i === 0 ? res : { ...res, error: `${res.error} (after ${i} of ${chunks.length} parts)` }
+    if (!res.ok)
+      return i === 0 ? res : { ...res, error: `${res.error} (after ${i} of ${chunks.length} parts)` }
     first ??= res.id
   }
   return { ok: true, providerMessageId: first ?? '', parts: chunks.length }
@@ -107,11 +116,19 @@ async function postSend(
   // A 2xx without an id was still accepted: retrying would send the SMS twice, so we keep
   // our reference as the message id (gateways without ids echo it in delivery reports).
   if (res.ok) return { ok: true, id: json.id != null ? String(json.id) : body.reference }
-  return classifySmsError(res.status, json.error ?? json.message ?? 'no detail', res.headers.get('retry-after'))
+  return classifySmsError(
+    res.status,
+    json.error ?? json.message ?? 'no detail',
+    res.headers.get('retry-after'),
+  )
 }
 
 /** Maps a gateway failure to retryable or permanent. */
-export function classifySmsError(status: number, detail: string, retryAfter: string | null): Extract<SendResult, { ok: false }> {
+export function classifySmsError(
+  status: number,
+  detail: string,
+  retryAfter: string | null,
+): Extract<SendResult, { ok: false }> {
   const error = `sms gateway ${status}: ${detail}`
   if (status === 429) {
     const secs = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined

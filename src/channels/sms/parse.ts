@@ -12,7 +12,8 @@ export function readSmsBody(req: WebhookRequest): Record<string, string> {
   const raw = req.rawBody.toString('utf8')
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw))
   const json: unknown = JSON.parse(raw)
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('sms webhook body must be an object')
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new Error('sms webhook body must be an object')
   return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v == null ? '' : String(v)]))
 }
 

@@ -82,12 +82,24 @@ describe('telegram fixtures parse', () => {
     })
   })
   it('voice, document, video, audio', () => {
-    expect(parse('voice')[0].attachments[0]).toMatchObject({ kind: 'voice', mimeType: 'audio/ogg', size: 33215 })
+    expect(parse('voice')[0].attachments[0]).toMatchObject({
+      kind: 'voice',
+      mimeType: 'audio/ogg',
+      size: 33215,
+    })
     const doc = parse('document')[0]
     expect(doc.text).toBe('Surat keterangan dari kepala desa')
-    expect(doc.attachments[0]).toMatchObject({ kind: 'document', fileName: 'surat-keterangan-desa.pdf', mimeType: 'application/pdf' })
+    expect(doc.attachments[0]).toMatchObject({
+      kind: 'document',
+      fileName: 'surat-keterangan-desa.pdf',
+      mimeType: 'application/pdf',
+    })
     expect(parse('video')[0].attachments).toEqual([
-      expect.objectContaining({ kind: 'video', providerMediaId: 'BAACAgUAAxkBAAIM8GZmVideoFile', mimeType: 'video/mp4' }),
+      expect.objectContaining({
+        kind: 'video',
+        providerMediaId: 'BAACAgUAAxkBAAIM8GZmVideoFile',
+        mimeType: 'video/mp4',
+      }),
     ])
     expect(parse('audio')[0].attachments[0]).toMatchObject({ kind: 'audio', mimeType: 'audio/mpeg' })
   })
@@ -128,16 +140,26 @@ describe('telegram send (simulator)', () => {
   let cfg: TelegramConfig
   beforeAll(async () => {
     sim = await startTelegramSimulator()
-    cfg = telegramAdapter.parseConfig({ botToken: sim.botToken, secretToken: sim.secretToken, apiBaseUrl: sim.url })
+    cfg = telegramAdapter.parseConfig({
+      botToken: sim.botToken,
+      secretToken: sim.secretToken,
+      apiBaseUrl: sim.url,
+    })
   })
   afterAll(() => sim.close())
-  const send = (text: string) => telegramAdapter.send({ to: '5512340987', text, idempotencyKey: 'k1' }, { config: cfg })
+  const send = (text: string) =>
+    telegramAdapter.send({ to: '5512340987', text, idempotencyKey: 'k1' }, { config: cfg })
 
   it('sends plain text to sendMessage', async () => {
     sim.calls.length = 0
     const res = await send('Laporan Anda diterima. Kode: NR-24-0001')
     expect(res).toEqual({ ok: true, providerMessageId: expect.stringMatching(/^\d+$/), parts: 1 })
-    expect(sim.calls).toEqual([{ method: 'sendMessage', body: { chat_id: '5512340987', text: 'Laporan Anda diterima. Kode: NR-24-0001' } }])
+    expect(sim.calls).toEqual([
+      {
+        method: 'sendMessage',
+        body: { chat_id: '5512340987', text: 'Laporan Anda diterima. Kode: NR-24-0001' },
+      },
+    ])
   })
   it('splits text above 4096 characters', async () => {
     sim.calls.length = 0
@@ -148,7 +170,12 @@ describe('telegram send (simulator)', () => {
   })
   it('classifies 429 (with retry_after) and 5xx as retryable', async () => {
     sim.failNext(1, 429)
-    expect(await send('x')).toMatchObject({ ok: false, retryable: true, code: 'rate_limited', retryAfterSeconds: 3 })
+    expect(await send('x')).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: 'rate_limited',
+      retryAfterSeconds: 3,
+    })
     sim.failNext(1, 500)
     expect(await send('x')).toMatchObject({ ok: false, retryable: true, code: 'unavailable' })
   })
@@ -160,13 +187,17 @@ describe('telegram send (simulator)', () => {
   })
   it('a wrong bot token is permanent; an unreachable API is retryable', async () => {
     const bad = { ...cfg, botToken: '1:wrong' }
-    expect(await telegramAdapter.send({ to: '1', text: 'x', idempotencyKey: 'k' }, { config: bad })).toMatchObject({
+    expect(
+      await telegramAdapter.send({ to: '1', text: 'x', idempotencyKey: 'k' }, { config: bad }),
+    ).toMatchObject({
       ok: false,
       retryable: false,
       code: 'unauthorized',
     })
     const down = { ...cfg, apiBaseUrl: 'http://127.0.0.1:9' }
-    expect(await telegramAdapter.send({ to: '1', text: 'x', idempotencyKey: 'k' }, { config: down })).toMatchObject({
+    expect(
+      await telegramAdapter.send({ to: '1', text: 'x', idempotencyKey: 'k' }, { config: down }),
+    ).toMatchObject({
       ok: false,
       retryable: true,
       code: 'network',
@@ -177,6 +208,8 @@ describe('telegram send (simulator)', () => {
     const [ev] = telegramAdapter.parse(post(fixture('photo-with-caption')), cfg) as InboundMessageEvent[]
     const media = await telegramAdapter.fetchMedia!(ev.attachments[0], { config: cfg })
     expect(media).toEqual({ bytes: Buffer.from('JPEGDATA'), mimeType: 'image/jpeg', fileName: 'file_7.jpg' })
-    await expect(telegramAdapter.fetchMedia!({ kind: 'image', providerMediaId: 'unknown' }, { config: cfg })).rejects.toThrow()
+    await expect(
+      telegramAdapter.fetchMedia!({ kind: 'image', providerMediaId: 'unknown' }, { config: cfg }),
+    ).rejects.toThrow()
   })
 })

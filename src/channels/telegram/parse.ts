@@ -141,7 +141,14 @@ function attachmentsOf(m: TelegramMessage): NormalisedAttachment[] {
   const caption = m.caption
   const out: NormalisedAttachment[] = []
   const add = (kind: NormalisedAttachment['kind'], f: z.infer<typeof file>, mimeType = f.mime_type) =>
-    out.push({ kind, providerMediaId: f.file_id, mimeType, fileName: f.file_name, size: f.file_size, caption })
+    out.push({
+      kind,
+      providerMediaId: f.file_id,
+      mimeType,
+      fileName: f.file_name,
+      size: f.file_size,
+      caption,
+    })
   if (m.photo?.length) {
     // Telegram sends every thumbnail size of one photo; keep only the largest.
     const largest = m.photo.reduce((a, b) => (area(b) > area(a) ? b : a))

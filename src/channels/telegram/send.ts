@@ -37,7 +37,8 @@ export async function sendTelegramMessage(msg: OutboundMessage, ctx: Ctx): Promi
     // No reply_parameters: inbound events are keyed by update_id, not message_id, so we hold
     // no message id to quote. Plain text (no parse_mode) so a citizen's "<" or "_" cannot break it.
     const res = await callBotApi(ctx, 'sendMessage', { chat_id: msg.to, text })
-    if (!res.ok) return i === 0 ? res : { ...res, error: `${res.error} (after ${i} of ${parts.length} parts)` }
+    if (!res.ok)
+      return i === 0 ? res : { ...res, error: `${res.error} (after ${i} of ${parts.length} parts)` }
     const result = res.result as { message_id?: number } | undefined
     firstId ??= String(result?.message_id ?? '')
   }
@@ -66,11 +67,20 @@ async function callBotApi(ctx: Ctx, method: string, body: unknown): Promise<Call
 }
 
 /** Maps a Bot API failure to retryable or permanent; nothing else reads Telegram error bodies. */
-export function classifyTelegramError(status: number, json: BotApiResponse): Extract<SendResult, { ok: false }> {
+export function classifyTelegramError(
+  status: number,
+  json: BotApiResponse,
+): Extract<SendResult, { ok: false }> {
   const code = json.error_code ?? status
   const error = `telegram ${code}: ${json.description ?? 'no description'}`
   if (code === 429) {
-    return { ok: false, retryable: true, error, code: 'rate_limited', retryAfterSeconds: json.parameters?.retry_after }
+    return {
+      ok: false,
+      retryable: true,
+      error,
+      code: 'rate_limited',
+      retryAfterSeconds: json.parameters?.retry_after,
+    }
   }
   if (code >= 500) return { ok: false, retryable: true, error, code: 'unavailable' }
   // 403 is "bot was blocked by the user" / "user is deactivated": retrying cannot help.
@@ -87,15 +97,20 @@ export async function fetchTelegramMedia(
   const info = await callBotApi(ctx, 'getFile', { file_id: att.providerMediaId })
   if (!info.ok) throw Object.assign(new Error(info.error), { retryable: info.retryable })
   const filePath = (info.result as { file_path?: string }).file_path
-  if (!filePath) throw Object.assign(new Error('getFile returned no file_path (file over 20 MB?)'), { retryable: false })
+  if (!filePath)
+    throw Object.assign(new Error('getFile returned no file_path (file over 20 MB?)'), { retryable: false })
   const f = ctx.fetch ?? fetch
   const { apiBaseUrl, botToken } = ctx.config
-  const res = await f(`${apiBaseUrl}/file/bot${botToken}/${filePath}`, { signal: AbortSignal.timeout(60_000) })
-  if (!res.ok) throw Object.assign(new Error(`telegram file download ${res.status}`), { retryable: res.status >= 500 })
+  const res = await f(`${apiBaseUrl}/file/bot${botToken}/${filePath}`, {
+    signal: AbortSignal.timeout(60_000),
+  })
+  if (!res.ok)
+    throw Object.assign(new Error(`telegram file download ${res.status}`), { retryable: res.status >= 500 })
   const bytes = Buffer.from(await res.arrayBuffer())
   const fileName = att.fileName ?? filePath.split('/').pop()
   // The file endpoint answers application/octet-stream; the message told us the real type.
-  const mimeType = att.mimeType ?? mimeFromName(filePath) ?? res.headers.get('content-type') ?? 'application/octet-stream'
+  const mimeType =
+    att.mimeType ?? mimeFromName(filePath) ?? res.headers.get('content-type') ?? 'application/octet-stream'
   return { bytes, mimeType, fileName }
 }
 

@@ -6,7 +6,11 @@
  * Guarantees: every part is non-empty and `measure(part) <= max`; the parts, in order, contain
  * every non-whitespace character of `text` exactly once (whitespace at a break is dropped).
  */
-export function splitText(text: string, max: number, measure: (s: string) => number = (s) => s.length): string[] {
+export function splitText(
+  text: string,
+  max: number,
+  measure: (s: string) => number = (s) => s.length,
+): string[] {
   const parts: string[] = []
   let rest = text.trim()
   while (rest.length > 0) {

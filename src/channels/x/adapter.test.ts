@@ -6,7 +6,11 @@ import type { InboundMessageEvent, WebhookRequest } from '../contract.ts'
 import { classifyXError, signXPayload, xAdapter, type XConfig } from './adapter.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url))
-const config = xAdapter.parseConfig({ consumerSecret: 'kS3cr3t-consumer', accessToken: 'user-token', accountId: '1480000000000000001' })
+const config = xAdapter.parseConfig({
+  consumerSecret: 'kS3cr3t-consumer',
+  accessToken: 'user-token',
+  accountId: '1480000000000000001',
+})
 
 function post(rawBody: Buffer, signature?: string): WebhookRequest {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
@@ -17,12 +21,28 @@ const parse = (name: string) => xAdapter.parse(post(fixture(name)), config) as I
 
 describe('x CRC handshake', () => {
   it('answers sha256=base64(HMAC-SHA256(consumer secret, crc_token)) as JSON', () => {
-    const res = xAdapter.handshake!({ method: 'GET', headers: {}, query: { crc_token: '9b4507b3-9040-4669-9ca3-6b94edb50553' }, rawBody: Buffer.alloc(0) }, config)
-    const expected = createHmac('sha256', 'kS3cr3t-consumer').update('9b4507b3-9040-4669-9ca3-6b94edb50553').digest('base64')
-    expect(res).toEqual({ status: 200, contentType: 'application/json', body: JSON.stringify({ response_token: `sha256=${expected}` }) })
+    const res = xAdapter.handshake!(
+      {
+        method: 'GET',
+        headers: {},
+        query: { crc_token: '9b4507b3-9040-4669-9ca3-6b94edb50553' },
+        rawBody: Buffer.alloc(0),
+      },
+      config,
+    )
+    const expected = createHmac('sha256', 'kS3cr3t-consumer')
+      .update('9b4507b3-9040-4669-9ca3-6b94edb50553')
+      .digest('base64')
+    expect(res).toEqual({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ response_token: `sha256=${expected}` }),
+    })
   })
   it('refuses a GET without crc_token', () => {
-    expect(xAdapter.handshake!({ method: 'GET', headers: {}, query: {}, rawBody: Buffer.alloc(0) }, config).status).toBe(400)
+    expect(
+      xAdapter.handshake!({ method: 'GET', headers: {}, query: {}, rawBody: Buffer.alloc(0) }, config).status,
+    ).toBe(400)
   })
 })
 
@@ -52,7 +72,12 @@ describe('x fixtures parse', () => {
         isPublic: true,
         text: '@PemdaNaganRaya jembatan gantung di Desa Alue Bilie putus sejak banjir kemarin, anak sekolah terpaksa menyeberang sungai',
         attachments: [
-          { kind: 'image', providerMediaId: '1800049990000000007', url: 'https://pbs.twimg.com/media/GPjembatanAAA.jpg', mimeType: 'image/jpeg' },
+          {
+            kind: 'image',
+            providerMediaId: '1800049990000000007',
+            url: 'https://pbs.twimg.com/media/GPjembatanAAA.jpg',
+            mimeType: 'image/jpeg',
+          },
         ],
         location: undefined,
         replyToProviderId: undefined,
@@ -65,7 +90,11 @@ describe('x fixtures parse', () => {
     expect(ev.text).toBe(
       'Terima kasih sudah merespons. Tapi sampai hari ini petugas belum datang, air PDAM di Gampong Ujong Fatihah mati total sudah lima hari dan warga harus beli air galon untuk masak, mandi, dan cuci. Mohon segera ditindaklanjuti 🙏',
     )
-    expect(ev).toMatchObject({ threadId: '1800070000000000099', replyToProviderId: '1800070000000000099', location: { latitude: 4.1932, longitude: 96.1521 } })
+    expect(ev).toMatchObject({
+      threadId: '1800070000000000099',
+      replyToProviderId: '1800070000000000099',
+      location: { latitude: 4.1932, longitude: 96.1521 },
+    })
   })
   it('own posts, reposts and likes yield nothing', () => {
     expect(parse('own-tweet')).toEqual([])
@@ -95,7 +124,10 @@ describe('x fixtures parse', () => {
     ])
   })
   it('quick reply metadata becomes the interactive reply id; our own DMs are ignored', () => {
-    expect(parse('dm-quick-reply')[0]).toMatchObject({ interactiveReplyId: 'rating:puas', senderName: 'Nurul Aini (@nurulaini_acehbarat)' })
+    expect(parse('dm-quick-reply')[0]).toMatchObject({
+      interactiveReplyId: 'rating:puas',
+      senderName: 'Nurul Aini (@nurulaini_acehbarat)',
+    })
     expect(parse('dm-sent-by-account')).toEqual([])
   })
   it('events for another subscribed account are not ours', () => {
@@ -109,39 +141,71 @@ describe('x send (simulator)', () => {
   let cfg: XConfig
   beforeAll(async () => {
     sim = await startXSimulator()
-    cfg = xAdapter.parseConfig({ consumerSecret: sim.consumerSecret, accessToken: sim.accessToken, accountId: sim.accountId, apiBaseUrl: sim.url })
+    cfg = xAdapter.parseConfig({
+      consumerSecret: sim.consumerSecret,
+      accessToken: sim.accessToken,
+      accountId: sim.accountId,
+      apiBaseUrl: sim.url,
+    })
   })
   afterAll(() => sim.close())
 
   it('sends a DM to the participant with the bearer user token', async () => {
     sim.calls.length = 0
-    const res = await xAdapter.send({ to: '1620000000000000042', text: 'Kode pelacakan: NR-24-0118', idempotencyKey: 'k' }, { config: cfg })
+    const res = await xAdapter.send(
+      { to: '1620000000000000042', text: 'Kode pelacakan: NR-24-0118', idempotencyKey: 'k' },
+      { config: cfg },
+    )
     expect(res).toEqual({ ok: true, providerMessageId: expect.stringMatching(/^\d+$/), parts: 1 })
     expect(sim.calls).toEqual([
-      { method: 'POST', path: '/2/dm_conversations/with/1620000000000000042/messages', authorization: `Bearer ${sim.accessToken}`, body: { text: 'Kode pelacakan: NR-24-0118' } },
+      {
+        method: 'POST',
+        path: '/2/dm_conversations/with/1620000000000000042/messages',
+        authorization: `Bearer ${sim.accessToken}`,
+        body: { text: 'Kode pelacakan: NR-24-0118' },
+      },
     ])
   })
   it('replies publicly to the post, threading past 280 weighted characters', async () => {
     sim.calls.length = 0
-    const short = await xAdapter.send({ to: 'x', text: 'Diterima, kode NR-24-0117.', isPublic: true, replyToProviderId: '1800050000000000001', idempotencyKey: 'k' }, { config: cfg })
+    const short = await xAdapter.send(
+      {
+        to: 'x',
+        text: 'Diterima, kode NR-24-0117.',
+        isPublic: true,
+        replyToProviderId: '1800050000000000001',
+        idempotencyKey: 'k',
+      },
+      { config: cfg },
+    )
     expect(short).toMatchObject({ ok: true, parts: 1 })
-    expect(sim.calls[0].body).toEqual({ text: 'Diterima, kode NR-24-0117.', reply: { in_reply_to_tweet_id: '1800050000000000001' } })
+    expect(sim.calls[0].body).toEqual({
+      text: 'Diterima, kode NR-24-0117.',
+      reply: { in_reply_to_tweet_id: '1800050000000000001' },
+    })
 
     sim.calls.length = 0
     const long = 'Dinas PUPR telah menjadwalkan perbaikan jembatan gantung. '.repeat(12).trim()
-    const res = await xAdapter.send({ to: 'x', text: long, isPublic: true, replyToProviderId: '1800050000000000001', idempotencyKey: 'k' }, { config: cfg })
+    const res = await xAdapter.send(
+      { to: 'x', text: long, isPublic: true, replyToProviderId: '1800050000000000001', idempotencyKey: 'k' },
+      { config: cfg },
+    )
     expect(res.ok && res.parts).toBe(sim.calls.length)
     expect(sim.calls.length).toBeGreaterThan(2)
     const texts = sim.calls.map((c) => c.body.text as string)
     expect(texts.every((t) => t.length <= 280)).toBe(true)
     expect(texts[0]).toMatch(/\(1\/\d+\)$/)
     // each post answers the previous one
-    const replyTo = sim.calls.map((c) => (c.body.reply as { in_reply_to_tweet_id: string }).in_reply_to_tweet_id)
+    const replyTo = sim.calls.map(
+      (c) => (c.body.reply as { in_reply_to_tweet_id: string }).in_reply_to_tweet_id,
+    )
     expect(replyTo[0]).toBe('1800050000000000001')
     expect(replyTo[1]).toBe(res.ok ? res.providerMessageId : '')
   })
   it('a public reply without the post id is a permanent error', async () => {
-    expect(await xAdapter.send({ to: 'x', text: 'hi', isPublic: true, idempotencyKey: 'k' }, { config: cfg })).toMatchObject({ ok: false, retryable: false, code: 'invalid' })
+    expect(
+      await xAdapter.send({ to: 'x', text: 'hi', isPublic: true, idempotencyKey: 'k' }, { config: cfg }),
+    ).toMatchObject({ ok: false, retryable: false, code: 'invalid' })
   })
   it('classifies 429 (with reset) and 5xx as retryable, 401/403/400 as permanent', async () => {
     const dm = () => xAdapter.send({ to: '1', text: 'x', idempotencyKey: 'k' }, { config: cfg })
@@ -152,20 +216,36 @@ describe('x send (simulator)', () => {
     sim.failNext(1, 503)
     expect(await dm()).toMatchObject({ ok: false, retryable: true, code: 'unavailable' })
     sim.failNext(1, 403)
-    expect(await dm()).toMatchObject({ ok: false, retryable: false, code: 'forbidden', error: expect.stringContaining('not permitted') })
+    expect(await dm()).toMatchObject({
+      ok: false,
+      retryable: false,
+      code: 'forbidden',
+      error: expect.stringContaining('not permitted'),
+    })
     sim.failNext(1, 400)
     expect(await dm()).toMatchObject({ ok: false, retryable: false, code: 'rejected' })
-    expect(await xAdapter.send({ to: '1', text: 'x', idempotencyKey: 'k' }, { config: { ...cfg, accessToken: 'expired' } })).toMatchObject({
+    expect(
+      await xAdapter.send(
+        { to: '1', text: 'x', idempotencyKey: 'k' },
+        { config: { ...cfg, accessToken: 'expired' } },
+      ),
+    ).toMatchObject({
       ok: false,
       retryable: false,
       code: 'unauthorized',
     })
   })
   it('classifyXError reads v1-style error arrays too', () => {
-    expect(classifyXError(403, { errors: [{ message: 'You cannot send messages to this user.' }] }, null).error).toContain('cannot send messages')
+    expect(
+      classifyXError(403, { errors: [{ message: 'You cannot send messages to this user.' }] }, null).error,
+    ).toContain('cannot send messages')
   })
   it('fetchMedia downloads a public media url', async () => {
     const url = sim.addMedia('/media/GPjembatanAAA.jpg', Buffer.from('IMG'))
-    expect(await xAdapter.fetchMedia!({ kind: 'image', url }, { config: cfg })).toEqual({ bytes: Buffer.from('IMG'), mimeType: 'image/jpeg', fileName: 'GPjembatanAAA.jpg' })
+    expect(await xAdapter.fetchMedia!({ kind: 'image', url }, { config: cfg })).toEqual({
+      bytes: Buffer.from('IMG'),
+      mimeType: 'image/jpeg',
+      fileName: 'GPjembatanAAA.jpg',
+    })
   })
 })

@@ -70,7 +70,11 @@ export function crcResponseToken(crcToken: string, consumerSecret: string): stri
 export function answerCrc(req: WebhookRequest, consumerSecret: string): HandshakeResult {
   const token = req.query.crc_token
   if (req.method !== 'GET' || !token) {
-    return { status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'crc_token required' }) }
+    return {
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'crc_token required' }),
+    }
   }
   return {
     status: 200,

@@ -7,13 +7,22 @@
 import { z } from 'zod'
 import type { InboundMessageEvent, NormalisedAttachment, NormalisedEvent } from '../contract.ts'
 
-const xUser = z.looseObject({ id_str: z.string().optional(), id: z.union([z.string(), z.number()]).optional(), name: z.string().optional(), screen_name: z.string().optional() })
+const xUser = z.looseObject({
+  id_str: z.string().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+  name: z.string().optional(),
+  screen_name: z.string().optional(),
+})
 const media = z.looseObject({
   id_str: z.string().optional(),
   type: z.string(),
   media_url_https: z.string().optional(),
   video_info: z
-    .looseObject({ variants: z.array(z.looseObject({ content_type: z.string(), url: z.string(), bitrate: z.number().optional() })) })
+    .looseObject({
+      variants: z.array(
+        z.looseObject({ content_type: z.string(), url: z.string(), bitrate: z.number().optional() }),
+      ),
+    })
     .optional(),
 })
 const entities = z.looseObject({ user_mentions: z.array(z.looseObject({ id_str: z.string() })).optional() })
@@ -136,12 +145,18 @@ function mentionEvent(t: Tweet, accountId: string): InboundMessageEvent | undefi
 }
 
 function attachmentOf(m: Media): NormalisedAttachment {
-  if (m.type === 'photo') return { kind: 'image', providerMediaId: m.id_str, url: m.media_url_https, mimeType: 'image/jpeg' }
+  if (m.type === 'photo')
+    return { kind: 'image', providerMediaId: m.id_str, url: m.media_url_https, mimeType: 'image/jpeg' }
   // video and animated_gif: the best mp4 variant is the playable file.
   const mp4 = (m.video_info?.variants ?? [])
     .filter((v) => v.content_type === 'video/mp4')
     .sort((a, b) => (b.bitrate ?? 0) - (a.bitrate ?? 0))[0]
-  return { kind: 'video', providerMediaId: m.id_str, url: mp4?.url ?? m.media_url_https, mimeType: mp4 ? 'video/mp4' : undefined }
+  return {
+    kind: 'video',
+    providerMediaId: m.id_str,
+    url: mp4?.url ?? m.media_url_https,
+    mimeType: mp4 ? 'video/mp4' : undefined,
+  }
 }
 
 function displayName(name?: string, screenName?: string): string | undefined {

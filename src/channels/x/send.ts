@@ -46,7 +46,12 @@ async function sendDirectMessage(msg: OutboundMessage, ctx: Ctx): Promise<SendRe
  */
 async function sendPublicReply(msg: OutboundMessage, ctx: Ctx): Promise<SendResult> {
   if (!msg.replyToProviderId) {
-    return { ok: false, retryable: false, error: 'a public X reply needs replyToProviderId (the post answered)', code: 'invalid' }
+    return {
+      ok: false,
+      retryable: false,
+      error: 'a public X reply needs replyToProviderId (the post answered)',
+      code: 'invalid',
+    }
   }
   const parts = threadParts(msg.text)
   if (parts.length === 0) return { ok: false, retryable: false, error: 'empty message', code: 'invalid' }
@@ -54,7 +59,8 @@ async function sendPublicReply(msg: OutboundMessage, ctx: Ctx): Promise<SendResu
   let first: string | undefined
   for (const [i, text] of parts.entries()) {
     const res = await post(ctx, '/2/tweets', { text, reply: { in_reply_to_tweet_id: inReplyTo } })
-    if (!res.ok) return i === 0 ? res : { ...res, error: `${res.error} (after ${i} of ${parts.length} posts)` }
+    if (!res.ok)
+      return i === 0 ? res : { ...res, error: `${res.error} (after ${i} of ${parts.length} posts)` }
     inReplyTo = String((res.data as { id?: string }).id ?? '')
     first ??= inReplyTo
   }
@@ -84,7 +90,8 @@ async function post(ctx: Ctx, path: string, body: unknown): Promise<{ ok: true; 
   }
   const json = (await res.json().catch(() => ({}))) as { data?: unknown } & XProblem
   if (res.ok && json.data) return { ok: true, data: json.data }
-  if (res.ok) return { ok: false, retryable: false, error: `x ${res.status}: ${describe(json)}`, code: 'rejected' }
+  if (res.ok)
+    return { ok: false, retryable: false, error: `x ${res.status}: ${describe(json)}`, code: 'rejected' }
   return classifyXError(res.status, json, res.headers.get('x-rate-limit-reset'))
 }
 
@@ -95,11 +102,22 @@ interface XProblem {
 }
 
 /** Maps an X API failure to retryable or permanent; `reset` is the x-rate-limit-reset header (epoch s). */
-export function classifyXError(status: number, json: XProblem, reset: string | null, now = Date.now()): Failure {
+export function classifyXError(
+  status: number,
+  json: XProblem,
+  reset: string | null,
+  now = Date.now(),
+): Failure {
   const error = `x ${status}: ${describe(json)}`
   if (status === 429) {
     const wait = reset ? Math.max(1, Number(reset) - Math.floor(now / 1000)) : undefined
-    return { ok: false, retryable: true, error, code: 'rate_limited', retryAfterSeconds: Number.isFinite(wait) ? wait : undefined }
+    return {
+      ok: false,
+      retryable: true,
+      error,
+      code: 'rate_limited',
+      retryAfterSeconds: Number.isFinite(wait) ? wait : undefined,
+    }
   }
   if (status >= 500) return { ok: false, retryable: true, error, code: 'unavailable' }
   // 401: the user token expired or was revoked (OAuth 2.0 user tokens live two hours unless
@@ -119,10 +137,18 @@ function describe(json: XProblem): string {
  * (ton.twitter.com) needs an OAuth 1.0a-signed request, which aduan does not implement: that
  * download fails and the operator sees the attachment as a link only.
  */
-export async function fetchXMedia(att: NormalisedAttachment, ctx: Ctx): Promise<{ bytes: Buffer; mimeType: string; fileName?: string }> {
+export async function fetchXMedia(
+  att: NormalisedAttachment,
+  ctx: Ctx,
+): Promise<{ bytes: Buffer; mimeType: string; fileName?: string }> {
   if (!att.url) throw Object.assign(new Error('x attachment has no url'), { retryable: false })
   const res = await (ctx.fetch ?? fetch)(att.url, { signal: AbortSignal.timeout(60_000) })
-  if (!res.ok) throw Object.assign(new Error(`x media download ${res.status}`), { retryable: res.status >= 500 })
+  if (!res.ok)
+    throw Object.assign(new Error(`x media download ${res.status}`), { retryable: res.status >= 500 })
   const mimeType = res.headers.get('content-type') ?? att.mimeType ?? 'application/octet-stream'
-  return { bytes: Buffer.from(await res.arrayBuffer()), mimeType, fileName: new URL(att.url).pathname.split('/').pop() }
+  return {
+    bytes: Buffer.from(await res.arrayBuffer()),
+    mimeType,
+    fileName: new URL(att.url).pathname.split('/').pop(),
+  }
 }
