@@ -54,7 +54,9 @@ const reopen: Handler<CommandOf<'reopen'>> = (ctx, cmd) => {
       'The reopen window has passed; send a new report',
     )
   }
-  // The agencies that answered take it up again, with a fresh follow-up clock.
+  // The agencies that answered take it up again, with a fresh follow-up clock; a report since
+  // marked as about officials goes back only to the Inspektorat path.
+  const mayHold = (agencyId: string) => !s.whistleblowing || ctx.settings.integrityAgencyIds.includes(agencyId)
   const next: ReportState = {
     ...s,
     status: 'reopened',
@@ -62,7 +64,7 @@ const reopen: Handler<CommandOf<'reopen'>> = (ctx, cmd) => {
     answeredAt: null,
     closedAt: null,
     dispositions: s.dispositions.map((d) =>
-      d.status === 'answered' ? { ...d, status: 'in_progress', clockStartedAt: ctx.now } : d,
+      d.status === 'answered' && mayHold(d.agencyId) ? { ...d, status: 'in_progress', clockStartedAt: ctx.now } : d,
     ),
   }
   emit(ctx, 'reopened', next, { reason: cmd.reason, reopenCount: next.reopenCount })

@@ -51,25 +51,20 @@ export function decide(
   now: Date,
   settings: LifecycleSettings,
 ): DecideResult {
+  // Who may act is decided before what they sent is validated: a forbidden actor learns nothing more.
+  const type = (command as { type?: unknown } | null)?.type as CommandType
+  if (!COMMAND_TYPES.includes(type)) return fail('invalid', 'Perintah tidak dikenal', 'Unknown command')
+  const rule = COMMAND_RULES[type]
+  if (!rule.actors.includes(actorKey(actor))) {
+    return fail('forbidden', `Peran Anda tidak dapat "${rule.label.id}"`, `Your role may not "${rule.label.en}"`)
+  }
   const parsed = CommandSchema.safeParse(command)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue?.path.join('.') || 'command'
-    return fail(
-      'invalid',
-      `Perintah tidak valid (${where}): ${issue?.message}`,
-      `Invalid command (${where}): ${issue?.message}`,
-    )
+    return fail('invalid', `Perintah tidak valid (${where}): ${issue?.message}`, `Invalid command (${where}): ${issue?.message}`)
   }
   const cmd = parsed.data
-  const rule = COMMAND_RULES[cmd.type]
-  if (!rule.actors.includes(actorKey(actor))) {
-    return fail(
-      'forbidden',
-      `Peran Anda tidak dapat "${rule.label.id}"`,
-      `Your role may not "${rule.label.en}"`,
-    )
-  }
   if (state.status === 'merged') {
     return fail(
       'invalid_transition',
