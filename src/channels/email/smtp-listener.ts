@@ -74,14 +74,21 @@ export async function startSmtpListener(opts: SmtpListenerOptions): Promise<Smtp
     ) {
       const chunks: Buffer[] = []
       let bytes = 0
+      // The SMTP reply must be given exactly once, whichever of error/end comes first.
+      let answered = false
+      const answer = (err: Error | null, message?: string) => {
+        if (answered) return
+        answered = true
+        callback(err, message)
+      }
       stream.on('data', (chunk: Buffer) => {
         bytes += chunk.length
         if (bytes <= maxBytes) chunks.push(chunk) // past the limit, drain without buffering
       })
-      stream.on('error', (err: Error) => callback(smtpError(451, `4.3.0 ${err.message}`)))
+      stream.on('error', (err: Error) => answer(smtpError(451, `4.3.0 ${err.message}`)))
       stream.on('end', () => {
         if (stream.sizeExceeded || bytes > maxBytes) {
-          return callback(smtpError(552, '5.3.4 Message exceeds fixed maximum message size'))
+          return answer(smtpError(552, '5.3.4 Message exceeds fixed maximum message size'))
         }
         const envelope: SmtpEnvelope = {
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
@@ -90,10 +97,10 @@ export async function startSmtpListener(opts: SmtpListenerOptions): Promise<Smtp
           clientHostname: session.clientHostname,
         }
         opts.onMessage(Buffer.concat(chunks), envelope).then(
-          () => callback(null, 'OK: message stored'),
+          () => answer(null, 'OK: message stored'),
           (err: unknown) => {
             opts.onError?.(err, envelope)
-            callback(smtpError(451, '4.3.0 Temporary failure storing the message, try again later'))
+            answer(smtpError(451, '4.3.0 Temporary failure storing the message, try again later'))
           },
         )
       })

@@ -92,8 +92,9 @@ export function parseTelegramUpdate(body: unknown): NormalisedEvent[] {
         attachments: [],
         interactiveReplyId: cb.data,
         replyToProviderId: cb.message ? String(cb.message.message_id) : undefined,
-        // A callback query carries no timestamp of its own; the message it hangs on does.
-        sentAt: new Date((cb.message?.date ?? 0) * 1000),
+        // A callback query carries no timestamp; the button message's date may be hours old,
+        // and Telegram delivers the press within seconds, so the parse time is closer.
+        sentAt: new Date(),
       },
     ]
   }
