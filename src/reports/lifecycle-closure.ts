@@ -56,7 +56,8 @@ const reopen: Handler<CommandOf<'reopen'>> = (ctx, cmd) => {
   }
   // The agencies that answered take it up again, with a fresh follow-up clock; a report since
   // marked as about officials goes back only to the Inspektorat path.
-  const mayHold = (agencyId: string) => !s.whistleblowing || ctx.settings.integrityAgencyIds.includes(agencyId)
+  const mayHold = (agencyId: string) =>
+    !s.whistleblowing || ctx.settings.integrityAgencyIds.includes(agencyId)
   const next: ReportState = {
     ...s,
     status: 'reopened',
@@ -64,7 +65,9 @@ const reopen: Handler<CommandOf<'reopen'>> = (ctx, cmd) => {
     answeredAt: null,
     closedAt: null,
     dispositions: s.dispositions.map((d) =>
-      d.status === 'answered' && mayHold(d.agencyId) ? { ...d, status: 'in_progress', clockStartedAt: ctx.now } : d,
+      d.status === 'answered' && mayHold(d.agencyId)
+        ? { ...d, status: 'in_progress', clockStartedAt: ctx.now }
+        : d,
     ),
   }
   emit(ctx, 'reopened', next, { reason: cmd.reason, reopenCount: next.reopenCount })

@@ -99,7 +99,7 @@ const BY_TYPE = {
   }),
   split: fc.record({
     type: fc.constant('split' as const),
-    parts: fc.constantFrom(
+    parts: fc.constantFrom<{ reportId: string; summary: string }[]>(
       [{ reportId: 'rep-9', summary: 'bagian kedua' }],
       [{ reportId: 'rep-1', summary: 'x' }],
     ),

@@ -56,13 +56,21 @@ export function decide(
   if (!COMMAND_TYPES.includes(type)) return fail('invalid', 'Perintah tidak dikenal', 'Unknown command')
   const rule = COMMAND_RULES[type]
   if (!rule.actors.includes(actorKey(actor))) {
-    return fail('forbidden', `Peran Anda tidak dapat "${rule.label.id}"`, `Your role may not "${rule.label.en}"`)
+    return fail(
+      'forbidden',
+      `Peran Anda tidak dapat "${rule.label.id}"`,
+      `Your role may not "${rule.label.en}"`,
+    )
   }
   const parsed = CommandSchema.safeParse(command)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue?.path.join('.') || 'command'
-    return fail('invalid', `Perintah tidak valid (${where}): ${issue?.message}`, `Invalid command (${where}): ${issue?.message}`)
+    return fail(
+      'invalid',
+      `Perintah tidak valid (${where}): ${issue?.message}`,
+      `Invalid command (${where}): ${issue?.message}`,
+    )
   }
   const cmd = parsed.data
   if (state.status === 'merged') {
