@@ -20,6 +20,13 @@ export interface DemoAgency {
   staff?: { admin: string; head: string }
 }
 
+/** 'a, b, c' -> ['a', 'b', 'c']: keyword lists stay one line each. */
+export const words = (list: string) =>
+  list
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean)
+
 const mail = (slug: string) => `${slug}@demo.aduan.test`
 
 export const DEMO_AGENCIES: readonly DemoAgency[] = [
@@ -30,7 +37,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'coordinator',
     isCoordinator: true,
     requiresApproval: true,
-    keywords: ['informasi', 'ppid', 'hoaks', 'internet', 'wifi', 'website', 'aplikasi', 'sinyal', 'data', 'statistik'],
+    keywords: words('informasi, ppid, hoaks, internet, wifi, website, aplikasi, sinyal, data, statistik'),
     contactEmail: mail('diskominfotik'),
     staff: { admin: 'Rahmat Hidayat', head: 'Teuku Fadhlullah, S.Kom., M.T.' },
   },
@@ -40,7 +47,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Disdik',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['sekolah', 'guru', 'murid', 'siswa', 'sd', 'smp', 'paud', 'tk', 'ppdb', 'ijazah sekolah', 'bos', 'kelas', 'beasiswa'],
+    keywords: words(
+      'sekolah, guru, murid, siswa, sd, smp, paud, tk, ppdb, ijazah sekolah, bos, kelas, beasiswa',
+    ),
     contactEmail: mail('disdik'),
     staff: { admin: 'Nurul Aini', head: 'Drs. Hasballah Yusuf, M.Pd.' },
   },
@@ -50,7 +59,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Distanak',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['pupuk', 'subsidi', 'sawah', 'padi', 'irigasi tersier', 'hama', 'benih', 'traktor', 'ternak', 'sapi', 'kerbau', 'kambing', 'vaksin', 'penyuluh'],
+    keywords: words(
+      'pupuk, subsidi, sawah, padi, irigasi tersier, hama, benih, traktor, ternak, sapi, kerbau, kambing, vaksin, penyuluh',
+    ),
     contactEmail: mail('distanak'),
     staff: { admin: 'Khairul Anwar', head: 'Ir. Marzuki Daud, M.P.' },
   },
@@ -60,7 +71,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Perkim',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['sanitasi', 'jamban', 'septic tank', 'spal', 'air limbah', 'rumah layak huni', 'rtlh', 'bedah rumah', 'lampu jalan', 'pju', 'kumuh'],
+    keywords: words(
+      'sanitasi, jamban, septic tank, spal, air limbah, rumah layak huni, rtlh, bedah rumah, lampu jalan, pju, kumuh',
+    ),
     contactEmail: mail('perkim'),
     staff: { admin: 'Safrizal', head: 'Ir. Munawar Khalil, M.T.' },
   },
@@ -70,7 +83,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'PUPR',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['jalan', 'jembatan', 'aspal', 'lubang', 'berlubang', 'rusak', 'drainase', 'parit', 'gorong', 'irigasi', 'tanggul', 'bangunan', 'air bersih'],
+    keywords: words(
+      'jalan, jembatan, aspal, lubang, berlubang, rusak, drainase, parit, gorong, irigasi, tanggul, bangunan, air bersih',
+    ),
     contactEmail: mail('pupr'),
     staff: { admin: 'Dedi Saputra', head: 'Ir. Zulkarnaini, M.T.' },
   },
@@ -81,7 +96,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'dinas',
     // The one SKPK whose admin publishes directly: garbage answers cannot wait for the head.
     requiresApproval: false,
-    keywords: ['sampah', 'tps', 'truk sampah', 'bau', 'kebersihan', 'limbah', 'pencemaran', 'sungai', 'asap', 'pabrik', 'pks', 'pohon'],
+    keywords: words(
+      'sampah, tps, truk sampah, bau, kebersihan, limbah, pencemaran, sungai, asap, pabrik, pks, pohon',
+    ),
     contactEmail: mail('dlh'),
     staff: { admin: 'Fitri Yani', head: 'Ir. Azhari Ibrahim, M.Si.' },
   },
@@ -91,7 +108,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Disbun',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['sawit', 'kelapa sawit', 'tbs', 'bibit', 'kebun', 'karet', 'kakao', 'plasma', 'replanting', 'psr', 'perusahaan', 'hgu'],
+    keywords: words(
+      'sawit, kelapa sawit, tbs, bibit, kebun, karet, kakao, plasma, replanting, psr, perusahaan, hgu',
+    ),
     contactEmail: mail('disbun'),
     staff: { admin: 'Irwansyah', head: 'Ir. Yusrizal Hamid' },
   },
@@ -101,7 +120,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Dinkes',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['puskesmas', 'pustu', 'bidan', 'posyandu', 'imunisasi', 'stunting', 'dbd', 'demam berdarah', 'fogging', 'nyamuk', 'kebersihan', 'bpjs', 'obat'],
+    keywords: words(
+      'puskesmas, pustu, bidan, posyandu, imunisasi, stunting, dbd, demam berdarah, fogging, nyamuk, kebersihan, bpjs, obat',
+    ),
     contactEmail: mail('dinkes'),
     staff: { admin: 'Syarifah Rahmah', head: 'dr. Teuku Mirza Fahmi, M.Kes.' },
   },
@@ -111,7 +132,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'DPMGP4',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['keuchik', 'gampong', 'dana desa', 'dana gampong', 'add', 'blt', 'ijazah palsu', 'perangkat gampong', 'tuha peut', 'bumg', 'kb', 'perempuan', 'anak'],
+    keywords: words(
+      'keuchik, gampong, dana desa, dana gampong, add, blt, ijazah palsu, perangkat gampong, tuha peut, bumg, kb, perempuan, anak',
+    ),
     contactEmail: mail('dpmgp4'),
     staff: { admin: 'Zuraida', head: 'Drs. Ridwan Abdullah, M.Si.' },
   },
@@ -121,7 +144,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'RSUD SIM',
     type: 'rsud',
     requiresApproval: true,
-    keywords: ['rsud', 'rumah sakit', 'igd', 'rawat inap', 'dokter', 'perawat', 'obat', 'apotek', 'farmasi', 'rujukan', 'ambulans', 'antrian', 'bpjs'],
+    keywords: words(
+      'rsud, rumah sakit, igd, rawat inap, dokter, perawat, obat, apotek, farmasi, rujukan, ambulans, antrian, bpjs',
+    ),
     contactEmail: mail('rsud-sim'),
     staff: { admin: 'Intan Permata Sari', head: 'dr. Cut Meutia Hanum, Sp.PD' },
   },
@@ -131,7 +156,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Dinsos',
     type: 'dinas',
     requiresApproval: true,
-    keywords: ['bansos', 'pkh', 'bpnt', 'sembako', 'dtks', 'miskin', 'lansia', 'disabilitas', 'odgj', 'terlantar', 'kis'],
+    keywords: words('bansos, pkh, bpnt, sembako, dtks, miskin, lansia, disabilitas, odgj, terlantar, kis'),
     contactEmail: mail('dinsos'),
     staff: { admin: 'Muhammad Iqbal', head: 'Drs. Mukhlis Hasan' },
   },
@@ -141,7 +166,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Inspektorat',
     type: 'inspektorat',
     requiresApproval: true,
-    keywords: ['pungli', 'pungutan liar', 'suap', 'sogok', 'uang pelicin', 'korupsi', 'maladministrasi', 'asn', 'pns', 'bolos', 'penyalahgunaan', 'calo'],
+    keywords: words(
+      'pungli, pungutan liar, suap, sogok, uang pelicin, korupsi, maladministrasi, asn, pns, bolos, penyalahgunaan, calo',
+    ),
     contactEmail: mail('inspektorat'),
     staff: { admin: 'Salmiah', head: 'Drs. Darmawan Usman, M.M.' },
   },
@@ -151,7 +178,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'BPBD',
     type: 'badan',
     requiresApproval: false,
-    keywords: ['banjir', 'longsor', 'puting beliung', 'angin kencang', 'pohon tumbang', 'abrasi', 'gempa', 'pengungsi', 'bencana', 'meluap'],
+    keywords: words(
+      'banjir, longsor, puting beliung, angin kencang, pohon tumbang, abrasi, gempa, pengungsi, bencana, meluap',
+    ),
     contactEmail: mail('bpbd'),
     staff: { admin: 'Fauzan Akbar', head: 'Teuku Reza Pahlevi, S.STP., M.Si.' },
   },
@@ -161,7 +190,9 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     shortName: 'Damkar',
     type: 'dinas',
     requiresApproval: false,
-    keywords: ['kebakaran', 'terbakar', 'api', 'asap tebal', 'karhutla', 'lahan terbakar', 'sarang tawon', 'ular', 'evakuasi'],
+    keywords: words(
+      'kebakaran, terbakar, api, asap tebal, karhutla, lahan terbakar, sarang tawon, ular, evakuasi',
+    ),
     contactEmail: mail('damkar'),
     staff: { admin: 'Husaini', head: 'Nasruddin, S.E.' },
   },
@@ -188,7 +219,7 @@ export const DEMO_PUSKESMAS: readonly DemoAgency[] = (
   type: 'puskesmas' as const,
   parent: 'dinkes',
   requiresApproval: false,
-  keywords: ['puskesmas', place.toLowerCase()],
+  keywords: words('puskesmas'),
   regionCode,
 }))
 
@@ -212,7 +243,7 @@ export function kecamatanAgency(district: { code: string; name: string }): DemoA
     shortName: `Kec. ${district.name}`,
     type: 'kecamatan',
     requiresApproval: true,
-    keywords: ['camat', 'kecamatan', district.name.toLowerCase()],
+    keywords: words('camat, kecamatan'),
     regionCode: district.code,
   }
 }

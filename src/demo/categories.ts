@@ -2,6 +2,7 @@
 // article says (kebersihan -> DLH and Dinkes, obat -> RSUD or puskesmas, ijazah palsu keuchik ->
 // DPMGP4, sanitasi -> Perkim) and the rest the way a Pemkab usually divides the work.
 import type { SlaTier } from '../reports/model.ts'
+import { words } from './agencies.ts'
 
 export interface DemoCategory {
   slug: string
@@ -20,7 +21,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Kebersihan dan Sampah',
     description: 'Sampah menumpuk, TPS penuh, truk sampah tidak datang, kebersihan pasar dan fasilitas umum.',
     slaTier: 'ringan',
-    keywords: ['sampah', 'tps', 'menumpuk', 'bau', 'busuk', 'kotor', 'kebersihan', 'truk sampah', 'lalat'],
+    keywords: words('sampah, tps, menumpuk, bau, busuk, kotor, kebersihan, truk sampah, lalat'),
     agencies: ['dlh', 'dinkes'],
   },
   {
@@ -28,7 +29,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pencemaran Lingkungan',
     description: 'Limbah pabrik, pencemaran sungai, asap dan bau dari usaha.',
     slaTier: 'tidak_berkadar_pengawasan',
-    keywords: ['limbah', 'pencemaran', 'tercemar', 'sungai', 'ikan mati', 'pabrik', 'pks', 'asap', 'bau'],
+    keywords: words('limbah, pencemaran, tercemar, sungai, ikan mati, pabrik, pks, asap, bau'),
     agencies: ['dlh'],
   },
   {
@@ -36,7 +37,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pelayanan Obat',
     description: 'Obat kosong, resep tidak dilayani, antrian apotek di rumah sakit atau puskesmas.',
     slaTier: 'ringan',
-    keywords: ['obat', 'resep', 'apotek', 'farmasi', 'kosong', 'beli di luar', 'stok obat'],
+    keywords: words('obat, resep, apotek, farmasi, kosong, beli di luar, stok obat'),
     agencies: ['rsud-sim', 'dinkes'],
   },
   {
@@ -44,7 +45,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pelayanan Rumah Sakit',
     description: 'Pelayanan IGD, rawat inap, dokter, perawat, rujukan dan fasilitas RSUD.',
     slaTier: 'normatif',
-    keywords: ['rsud', 'rumah sakit', 'igd', 'rawat inap', 'dokter', 'perawat', 'antrian', 'ambulans', 'kamar'],
+    keywords: words('rsud, rumah sakit, igd, rawat inap, dokter, perawat, antrian, ambulans, kamar'),
     agencies: ['rsud-sim'],
   },
   {
@@ -52,7 +53,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pelayanan Puskesmas',
     description: 'Jam buka, petugas, bidan desa, pustu dan fasilitas puskesmas.',
     slaTier: 'normatif',
-    keywords: ['puskesmas', 'pustu', 'bidan', 'petugas', 'tutup', 'jam pelayanan'],
+    keywords: words('puskesmas, pustu, bidan, petugas, tutup, jam pelayanan'),
     agencies: ['dinkes'],
   },
   {
@@ -60,7 +61,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Kesehatan Masyarakat',
     description: 'Demam berdarah dan fogging, posyandu, imunisasi, stunting.',
     slaTier: 'ringan',
-    keywords: ['dbd', 'demam berdarah', 'fogging', 'nyamuk', 'posyandu', 'imunisasi', 'stunting', 'gizi'],
+    keywords: words('dbd, demam berdarah, fogging, nyamuk, posyandu, imunisasi, stunting, gizi'),
     agencies: ['dinkes'],
   },
   {
@@ -68,7 +69,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Ijazah Palsu Keuchik',
     description: 'Dugaan ijazah palsu keuchik atau perangkat gampong.',
     slaTier: 'berkadar_pengawasan',
-    keywords: ['ijazah palsu', 'ijazah', 'keuchik', 'paket c', 'syarat calon', 'pilchiksung'],
+    keywords: words('ijazah palsu, ijazah, keuchik, paket c, syarat calon, pilchiksung'),
     agencies: ['dpmgp4'],
   },
   {
@@ -76,7 +77,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pemerintahan dan Dana Gampong',
     description: 'Dana desa, BLT, musyawarah gampong, pelayanan kantor keuchik.',
     slaTier: 'tidak_berkadar_pengawasan',
-    keywords: ['dana desa', 'dana gampong', 'blt', 'keuchik', 'musdes', 'transparansi', 'bumg', 'perangkat'],
+    keywords: words('dana desa, dana gampong, blt, keuchik, musdes, transparansi, bumg, perangkat'),
     agencies: ['dpmgp4'],
   },
   {
@@ -84,7 +85,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Sanitasi dan Air Limbah',
     description: 'Jamban, septic tank, saluran pembuangan air limbah rumah tangga.',
     slaTier: 'normatif',
-    keywords: ['sanitasi', 'jamban', 'wc', 'septic tank', 'spal', 'limbah rumah', 'mck'],
+    keywords: words('sanitasi, jamban, wc, septic tank, spal, limbah rumah, mck'),
     agencies: ['perkim'],
   },
   {
@@ -92,7 +93,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Rumah Layak Huni',
     description: 'Bantuan rumah layak huni dan bedah rumah.',
     slaTier: 'tidak_berkadar_pengawasan',
-    keywords: ['rumah layak huni', 'rtlh', 'bedah rumah', 'bantuan rumah', 'rumah dhuafa', 'reyot'],
+    keywords: words('rumah layak huni, rtlh, bedah rumah, bantuan rumah, rumah dhuafa, reyot'),
     agencies: ['perkim'],
   },
   {
@@ -100,7 +101,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Penerangan Jalan Umum',
     description: 'Lampu jalan mati atau belum ada.',
     slaTier: 'ringan',
-    keywords: ['lampu jalan', 'pju', 'gelap', 'lampu mati', 'penerangan'],
+    keywords: words('lampu jalan, pju, gelap, lampu mati, penerangan'),
     agencies: ['perkim'],
   },
   {
@@ -108,7 +109,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Jalan dan Jembatan',
     description: 'Jalan kabupaten rusak atau berlubang, jembatan rusak atau putus.',
     slaTier: 'normatif',
-    keywords: ['jalan', 'jembatan', 'berlubang', 'rusak', 'aspal', 'amblas', 'putus', 'becek', 'licin'],
+    keywords: words('jalan, jembatan, berlubang, rusak, aspal, amblas, putus, becek, licin'),
     agencies: ['pupr'],
   },
   {
@@ -116,7 +117,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Drainase dan Irigasi',
     description: 'Parit tersumbat, genangan, saluran irigasi dan tanggul.',
     slaTier: 'normatif',
-    keywords: ['drainase', 'parit', 'got', 'gorong-gorong', 'tersumbat', 'genangan', 'irigasi', 'tanggul'],
+    keywords: words('drainase, parit, got, gorong-gorong, tersumbat, genangan, irigasi, tanggul'),
     agencies: ['pupr'],
   },
   {
@@ -124,7 +125,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Air Bersih',
     description: 'Air bersih tidak mengalir, keruh, atau jaringan pipa rusak.',
     slaTier: 'normatif',
-    keywords: ['air bersih', 'air mati', 'pipa', 'keruh', 'sumur bor', 'pamsimas'],
+    keywords: words('air bersih, air mati, pipa, keruh, sumur bor, pamsimas'),
     agencies: ['pupr', 'perkim'],
   },
   {
@@ -132,7 +133,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pendidikan dan Sekolah',
     description: 'Gedung sekolah, guru, PPDB, pungutan sekolah, beasiswa.',
     slaTier: 'normatif',
-    keywords: ['sekolah', 'guru', 'siswa', 'murid', 'kelas', 'atap', 'ppdb', 'seragam', 'beasiswa', 'pip'],
+    keywords: words('sekolah, guru, siswa, murid, kelas, atap, ppdb, seragam, beasiswa, pip'),
     agencies: ['disdik'],
   },
   {
@@ -140,7 +141,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Pertanian dan Pupuk',
     description: 'Pupuk bersubsidi, benih, alsintan, hama, penyuluh pertanian.',
     slaTier: 'normatif',
-    keywords: ['pupuk', 'subsidi', 'urea', 'npk', 'kartu tani', 'benih', 'hama', 'sawah', 'padi', 'traktor'],
+    keywords: words('pupuk, subsidi, urea, npk, kartu tani, benih, hama, sawah, padi, traktor'),
     agencies: ['distanak'],
   },
   {
@@ -148,7 +149,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Peternakan',
     description: 'Penyakit ternak, vaksinasi, ternak berkeliaran.',
     slaTier: 'normatif',
-    keywords: ['ternak', 'sapi', 'kerbau', 'kambing', 'vaksin', 'pmk', 'lsd', 'berkeliaran', 'mantri hewan'],
+    keywords: words('ternak, sapi, kerbau, kambing, vaksin, pmk, lsd, berkeliaran, mantri hewan'),
     agencies: ['distanak'],
   },
   {
@@ -156,7 +157,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Perkebunan dan Sawit',
     description: 'Bibit dan peremajaan sawit, harga TBS, plasma, jalan produksi kebun.',
     slaTier: 'tidak_berkadar_pengawasan',
-    keywords: ['sawit', 'tbs', 'bibit', 'psr', 'replanting', 'plasma', 'kebun', 'karet', 'agen', 'timbangan'],
+    keywords: words('sawit, tbs, bibit, psr, replanting, plasma, kebun, karet, agen, timbangan'),
     agencies: ['disbun'],
   },
   {
@@ -164,7 +165,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Bantuan Sosial',
     description: 'PKH, BPNT, DTKS, bantuan bagi lansia dan penyandang disabilitas.',
     slaTier: 'normatif',
-    keywords: ['bansos', 'pkh', 'bpnt', 'dtks', 'sembako', 'tidak dapat bantuan', 'lansia', 'disabilitas'],
+    keywords: words('bansos, pkh, bpnt, dtks, sembako, tidak dapat bantuan, lansia, disabilitas'),
     agencies: ['dinsos'],
   },
   {
@@ -172,7 +173,9 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Bencana Alam',
     description: 'Banjir, longsor, angin kencang, pohon tumbang, abrasi.',
     slaTier: 'ringan',
-    keywords: ['banjir', 'longsor', 'angin kencang', 'puting beliung', 'pohon tumbang', 'abrasi', 'meluap', 'terendam'],
+    keywords: words(
+      'banjir, longsor, angin kencang, puting beliung, pohon tumbang, abrasi, meluap, terendam',
+    ),
     agencies: ['bpbd'],
   },
   {
@@ -180,15 +183,16 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Kebakaran dan Penyelamatan',
     description: 'Kebakaran rumah atau lahan, evakuasi hewan berbahaya.',
     slaTier: 'ringan',
-    keywords: ['kebakaran', 'terbakar', 'api', 'asap', 'lahan terbakar', 'sarang tawon', 'ular'],
+    keywords: words('kebakaran, terbakar, api, asap, lahan terbakar, sarang tawon, ular'),
     agencies: ['damkar'],
   },
   {
     slug: 'pungli-maladministrasi',
     name: 'Pungli dan Maladministrasi',
-    description: 'Pungutan liar, penyalahgunaan wewenang, ASN tidak disiplin. Ditangani hanya oleh Inspektorat.',
+    description:
+      'Pungutan liar, penyalahgunaan wewenang, ASN tidak disiplin. Ditangani hanya oleh Inspektorat.',
     slaTier: 'berkadar_pengawasan',
-    keywords: ['pungli', 'pungutan', 'uang', 'bayar', 'calo', 'suap', 'bolos', 'oknum', 'pegawai', 'asn'],
+    keywords: words('pungli, pungutan, uang, bayar, calo, suap, bolos, oknum, pegawai, asn'),
     agencies: ['inspektorat'],
     isWhistleblowing: true,
   },
@@ -197,7 +201,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Informasi Publik',
     description: 'Permintaan informasi publik (PPID), jadwal dan syarat layanan.',
     slaTier: 'ringan',
-    keywords: ['informasi', 'syarat', 'jadwal', 'pendaftaran', 'kapan', 'bagaimana cara', 'ppid'],
+    keywords: words('informasi, syarat, jadwal, pendaftaran, kapan, bagaimana cara, ppid'),
     agencies: ['diskominfotik'],
   },
   {
@@ -205,7 +209,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     name: 'Klarifikasi Hoaks',
     description: 'Kabar yang beredar dan perlu diluruskan oleh instansi terkait.',
     slaTier: 'ringan',
-    keywords: ['hoaks', 'hoax', 'viral', 'benarkah', 'beredar', 'isu', 'kabar'],
+    keywords: words('hoaks, hoax, viral, benarkah, beredar, isu, kabar'),
     agencies: ['diskominfotik'],
   },
   {

@@ -15,18 +15,54 @@ import { atLocal, citizenHour, dayLabel, dayWeight, isWorkingDay, localDate, DEM
 
 const DAY = 86_400_000
 const GENERAL_CHANNELS: [ChannelType, number][] = [
-  ['whatsapp', 38], ['web', 13], ['facebook_comment', 12], ['instagram_comment', 7], ['instagram', 6], ['x', 4],
-  ['sms', 4], ['phone', 4], ['telegram', 3], ['email', 3], ['walk_in', 3], ['messenger', 3],
+  ['whatsapp', 38],
+  ['web', 13],
+  ['facebook_comment', 12],
+  ['instagram_comment', 7],
+  ['instagram', 6],
+  ['x', 4],
+  ['sms', 4],
+  ['phone', 4],
+  ['telegram', 3],
+  ['email', 3],
+  ['walk_in', 3],
+  ['messenger', 3],
 ]
-const PRIVATE_CHANNELS: [ChannelType, number][] = [['whatsapp', 5], ['web', 4], ['email', 2], ['sms', 1], ['telegram', 1], ['walk_in', 1]]
-const EMERGENCY_CHANNELS: [ChannelType, number][] = [['whatsapp', 6], ['phone', 4], ['facebook_comment', 1], ['x', 1], ['telegram', 1]]
+const PRIVATE_CHANNELS: [ChannelType, number][] = [
+  ['whatsapp', 5],
+  ['web', 4],
+  ['email', 2],
+  ['sms', 1],
+  ['telegram', 1],
+  ['walk_in', 1],
+]
+const EMERGENCY_CHANNELS: [ChannelType, number][] = [
+  ['whatsapp', 6],
+  ['phone', 4],
+  ['facebook_comment', 1],
+  ['x', 1],
+  ['telegram', 1],
+]
 const PUBLIC_CHANNELS = new Set<ChannelType>(['facebook_comment', 'instagram_comment', 'x'])
 const MEDIA: Partial<Record<ChannelType, [MediaHint, number][]>> = {
-  whatsapp: [['image', 0.45], ['video', 0.06], ['audio', 0.08]],
-  telegram: [['image', 0.3], ['audio', 0.05]],
-  instagram: [['image', 0.5], ['video', 0.1]],
+  whatsapp: [
+    ['image', 0.45],
+    ['video', 0.06],
+    ['audio', 0.08],
+  ],
+  telegram: [
+    ['image', 0.3],
+    ['audio', 0.05],
+  ],
+  instagram: [
+    ['image', 0.5],
+    ['video', 0.1],
+  ],
   facebook_comment: [['image', 0.2]],
-  x: [['image', 0.3], ['video', 0.05]],
+  x: [
+    ['image', 0.3],
+    ['video', 0.05],
+  ],
   web: [['image', 0.35]],
   email: [['image', 0.25]],
   messenger: [['image', 0.3]],
@@ -51,7 +87,11 @@ export interface ComposeInput {
   spot?: string
   fate?: Fate
   reaction?: Reaction
-  cluster?: { id: string; masterKey: string | null; merge: { key: string; statusAt: (t: Date) => ReportStatus } | null }
+  cluster?: {
+    id: string
+    masterKey: string | null
+    merge: { key: string; statusAt: (t: Date) => ReportStatus } | null
+  }
 }
 
 export const categoryOf = (slug: string) => {
@@ -72,7 +112,10 @@ export function receivedMoment(rng: Rng, now: Date, channel: ChannelType): Date 
   for (let offset = 0; offset < 90; offset++) {
     const date = localDate(new Date(+now - offset * DAY), DEMO_TZ)
     const inPerson = channel === 'phone' || channel === 'walk_in'
-    weights.push([offset, inPerson && !isWorkingDay(date) ? 0 : dayWeight(date) * (1.3 - (0.55 * offset) / 89)])
+    weights.push([
+      offset,
+      inPerson && !isWorkingDay(date) ? 0 : dayWeight(date) * (1.3 - (0.55 * offset) / 89),
+    ])
   }
   for (let attempt = 0; ; attempt++) {
     const offset = rng.weighted(weights)
@@ -90,13 +133,24 @@ function channelFor(topic: Topic, emergency: boolean, rng: Rng): ChannelType {
 
 function fateFor(topic: Topic, emergency: boolean, agency: string, rng: Rng): Fate {
   if (emergency || topic.archive || topic.external) return 'normal'
-  const fate = rng.weighted<Fate>([['normal', 0.74], ['info_then_normal', 0.09], ['abandoned', 0.04], ['unverified', 0.025]])
+  const fate = rng.weighted<Fate>([
+    ['normal', 0.74],
+    ['info_then_normal', 0.09],
+    ['abandoned', 0.04],
+    ['unverified', 0.025],
+  ])
   if ((fate === 'normal' || fate === 'info_then_normal') && rng.chance(stallChance(agency)))
     return rng.chance(0.3) ? 'stalled_pending' : 'stalled_accepted'
   return fate
 }
 
-const REACTIONS: [Reaction, number][] = [['confirm', 0.33], ['rate_only', 0.08], ['silence', 0.42], ['late_rate', 0.06], ['reopen', 0.11]]
+const REACTIONS: [Reaction, number][] = [
+  ['confirm', 0.33],
+  ['rate_only', 0.08],
+  ['silence', 0.42],
+  ['late_rate', 0.06],
+  ['reopen', 0.11],
+]
 
 export function composeScenario(c: ComposeInput): DemoScenario {
   const { rng, topic, place } = c
@@ -115,7 +169,9 @@ export function composeScenario(c: ComposeInput): DemoScenario {
   }
   const fill = (template: string, extra: Record<string, string> = {}) =>
     template.replace(/\{(\w+)\}/g, (m, name: string) => extra[name] ?? vars[name] ?? m)
-  const agencies = (topic.agencies ?? [category.agencies[0]!]).map((a) => (a === 'puskesmas' ? puskesmasFor(place.districtCode) : a))
+  const agencies = (topic.agencies ?? [category.agencies[0]!]).map((a) =>
+    a === 'puskesmas' ? puskesmasFor(place.districtCode) : a,
+  )
 
   const reporter = reporterFor(channel, rng)
   const privateChannel = !PUBLIC_CHANNELS.has(channel)
@@ -127,7 +183,13 @@ export function composeScenario(c: ComposeInput): DemoScenario {
   const media = (MEDIA[channel] ?? []).filter(([, p]) => rng.chance(p)).map(([m]) => m)
   const whistleblowing = category.isWhistleblowing ?? false
   const fate = c.fate ?? fateFor(topic, emergency, agencies[0]!, rng)
-  const misroute = topic.misroute ? rng.weighted<'no' | 'redispatch' | 'wait'>([['no', 0.4], ['redispatch', 0.42], ['wait', 0.18]]) : 'no'
+  const misroute = topic.misroute
+    ? rng.weighted<'no' | 'redispatch' | 'wait'>([
+        ['no', 0.4],
+        ['redispatch', 0.42],
+        ['wait', 0.18],
+      ])
+    : 'no'
 
   const planned = planLife({
     rng,
@@ -167,7 +229,10 @@ export function composeScenario(c: ComposeInput): DemoScenario {
     isEmergency: emergency,
     regionCode: place.villageCode,
     districtCode: place.districtCode,
-    locationText: c.spot || raw.includes(spot) ? `${spot}, Gampong ${place.villageName}, Kec. ${place.districtName}` : `Gampong ${place.villageName}, Kec. ${place.districtName}`,
+    locationText:
+      c.spot || raw.includes(spot)
+        ? `${spot}, Gampong ${place.villageName}, Kec. ${place.districtName}`
+        : `Gampong ${place.villageName}, Kec. ${place.districtName}`,
     title: (verify?.data.title as string | undefined) ?? fill(topic.titles[0]!),
     body,
     reporter,

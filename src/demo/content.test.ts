@@ -20,7 +20,8 @@ beforeAll(async () => {
   scenarios = generateDemoScenarios({ now, seed: 7, regions })
 })
 
-const count = <T extends string>(xs: readonly T[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<T, number>())
+const count = <T extends string>(xs: readonly T[]) =>
+  xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<T, number>())
 
 describe('generateDemoScenarios', () => {
   it('is deterministic for a seed, and a different seed gives different reports', () => {
@@ -62,7 +63,8 @@ describe('generateDemoScenarios', () => {
         if (step.actor.agencySlug) expect(agencies.has(step.actor.agencySlug)).toBe(true)
         if (step.data.categoryId) expect(categories.has(step.data.categoryId as string)).toBe(true)
         if (step.data.regionCode) expect(villages.has(step.data.regionCode as string)).toBe(true)
-        for (const d of (step.data.dispositions ?? []) as { agencyId: string }[]) expect(agencies.has(d.agencyId)).toBe(true)
+        for (const d of (step.data.dispositions ?? []) as { agencyId: string }[])
+          expect(agencies.has(d.agencyId)).toBe(true)
       }
     }
   })
@@ -70,7 +72,19 @@ describe('generateDemoScenarios', () => {
   it('has a realistic spread of channels, kinds, places and outcomes', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(300)
     const channels = count(scenarios.map((s) => s.channel))
-    const wanted = ['whatsapp', 'web', 'facebook_comment', 'instagram', 'instagram_comment', 'x', 'telegram', 'sms', 'email', 'phone', 'walk_in']
+    const wanted = [
+      'whatsapp',
+      'web',
+      'facebook_comment',
+      'instagram',
+      'instagram_comment',
+      'x',
+      'telegram',
+      'sms',
+      'email',
+      'phone',
+      'walk_in',
+    ]
     for (const c of wanted) expect(channels.get(c as never) ?? 0, c).toBeGreaterThan(0)
     const top = [...channels.entries()].sort((a, b) => b[1] - a[1])[0]![0]
     expect(top).toBe('whatsapp')
@@ -81,9 +95,22 @@ describe('generateDemoScenarios', () => {
     expect(new Set(scenarios.map((s) => s.districtCode)).size).toBeGreaterThanOrEqual(10)
     expect(new Set(scenarios.map((s) => s.categorySlug)).size).toBeGreaterThanOrEqual(20)
     const statuses = count(scenarios.map((s) => s.finalStatus))
-    for (const st of ['received', 'needs_info', 'archived', 'dispatched', 'in_progress', 'returned', 'answered', 'reopened', 'closed', 'merged'] as const)
+    for (const st of [
+      'received',
+      'needs_info',
+      'archived',
+      'dispatched',
+      'in_progress',
+      'returned',
+      'answered',
+      'reopened',
+      'closed',
+      'merged',
+    ] as const)
       expect(statuses.get(st) ?? 0, st).toBeGreaterThan(0)
-    expect((statuses.get('closed') ?? 0) + (statuses.get('answered') ?? 0)).toBeGreaterThan(scenarios.length / 2)
+    expect((statuses.get('closed') ?? 0) + (statuses.get('answered') ?? 0)).toBeGreaterThan(
+      scenarios.length / 2,
+    )
     const anonymous = scenarios.filter((s) => s.isAnonymous).length
     const confidential = scenarios.filter((s) => s.isConfidential).length
     expect(anonymous).toBeGreaterThan(0)
@@ -98,7 +125,11 @@ describe('generateDemoScenarios', () => {
     const weekend = scenarios.filter((s) => [0, 6].includes(wibDay(s.receivedAt))).length
     expect(weekend).toBeGreaterThan(0)
     expect(weekend).toBeLessThan(scenarios.length * (2 / 7))
-    const staff = scenarios.flatMap((s) => (s.isEmergency ? [] : s.steps.filter((st) => st.actor.role === 'operator' || st.actor.role === 'agency_admin')))
+    const staff = scenarios.flatMap((s) =>
+      s.isEmergency
+        ? []
+        : s.steps.filter((st) => st.actor.role === 'operator' || st.actor.role === 'agency_admin'),
+    )
     expect(staff.length).toBeGreaterThan(500)
     for (const st of staff) {
       expect([0, 6]).not.toContain(wibDay(st.at))
@@ -116,7 +147,11 @@ describe('generateDemoScenarios', () => {
       expect(s.rating).toBeLessThanOrEqual(5)
     }
     expect(new Set(rated.map((s) => s.rating)).size).toBe(5)
-    const overdue = scenarios.filter((s) => ['dispatched', 'in_progress', 'reopened'].includes(s.finalStatus) && s.steps.some((st) => st.command === 'escalate'))
+    const overdue = scenarios.filter(
+      (s) =>
+        ['dispatched', 'in_progress', 'reopened'].includes(s.finalStatus) &&
+        s.steps.some((st) => st.command === 'escalate'),
+    )
     expect(overdue.length).toBeGreaterThanOrEqual(5)
   })
 
@@ -141,8 +176,12 @@ describe('generateDemoScenarios', () => {
     for (const b of bodies) expect(b).not.toMatch(/\{\w+\}/)
     const informal = bodies.filter((b) => /\b(yg|gak|ga|tdk|jln|udah|udh|min|kalo|utk|sdh)\b/i.test(b)).length
     expect(informal).toBeGreaterThan(bodies.length * 0.25)
-    expect(bodies.filter((b) => /\b(gampong|keuchik|meunasah|krueng|blang)\b/i.test(b)).length).toBeGreaterThan(40)
-    const answers = scenarios.flatMap((s) => s.steps.filter((st) => st.command === 'draft_response').map((st) => st.data.body as string))
+    expect(
+      bodies.filter((b) => /\b(gampong|keuchik|meunasah|krueng|blang)\b/i.test(b)).length,
+    ).toBeGreaterThan(40)
+    const answers = scenarios.flatMap((s) =>
+      s.steps.filter((st) => st.command === 'draft_response').map((st) => st.data.body as string),
+    )
     expect(answers.length).toBeGreaterThan(150)
     for (const a of answers) expect(a).not.toMatch(/\{\w+\}/)
     expect(answers.filter((a) => a.startsWith('Terima kasih atas laporan')).length).toBeGreaterThan(20)

@@ -77,7 +77,13 @@ function statusAt(s: DemoScenario, t: Date): ReportStatus {
   return status
 }
 
-function clusterScenarios(cluster: Cluster, geo: Geography, rng: Rng, now: Date, next: () => string): DemoScenario[] {
+function clusterScenarios(
+  cluster: Cluster,
+  geo: Geography,
+  rng: Rng,
+  now: Date,
+  next: () => string,
+): DemoScenario[] {
   const place = drawPlace(geo, rng, [cluster.districtCode], cluster.desaName)
   const firstDay = localDate(new Date(+now - cluster.daysAgo * DAY), DEMO_TZ)
   let at = atLocal(firstDay, rng.float(6.2, 8.5))
@@ -101,7 +107,8 @@ function clusterScenarios(cluster: Cluster, geo: Geography, rng: Rng, now: Date,
         cluster: {
           id: cluster.id,
           masterKey: master?.key ?? null,
-          merge: master && i <= cluster.merged ? { key: master.key, statusAt: (t) => statusAt(master, t) } : null,
+          merge:
+            master && i <= cluster.merged ? { key: master.key, statusAt: (t) => statusAt(master, t) } : null,
         },
       }),
     )
@@ -121,12 +128,21 @@ export function generateDemoScenarios(opts: GenerateOptions): DemoScenario[] {
   const next = () => `tmp-${++n}`
 
   const scenarios: DemoScenario[] = []
-  if (count >= 60) for (const c of CLUSTERS) scenarios.push(...clusterScenarios(c, geo, rng.fork(c.id), opts.now, next))
+  if (count >= 60)
+    for (const c of CLUSTERS) scenarios.push(...clusterScenarios(c, geo, rng.fork(c.id), opts.now, next))
   const topics = DEMO_TOPICS.map((t) => [t, t.weight ?? 1] as const)
   while (scenarios.length < count) {
     const r = rng.fork(`single-${scenarios.length}`)
     const topic = r.weighted(topics)
-    scenarios.push(composeScenario({ rng: r, key: next(), now: opts.now, topic, place: drawPlace(geo, r, topic.districts) }))
+    scenarios.push(
+      composeScenario({
+        rng: r,
+        key: next(),
+        now: opts.now,
+        topic,
+        place: drawPlace(geo, r, topic.districts),
+      }),
+    )
   }
 
   scenarios.sort((a, b) => +a.receivedAt - +b.receivedAt || a.key.localeCompare(b.key))

@@ -35,11 +35,13 @@ export function toCommand(scenario: Pick<DemoScenario, 'key'>, step: DemoStep, i
   if (typeof data.categoryId === 'string') data.categoryId = ids.categoryId(data.categoryId)
   if (typeof data.masterReportId === 'string') data.masterReportId = ids.reportId(data.masterReportId)
   if (Array.isArray(data.dispositions)) {
-    data.dispositions = (data.dispositions as { id: string; agencyId: string; instruction: string }[]).map((d) => ({
-      ...d,
-      id: local(d.id),
-      agencyId: ids.agencyId(d.agencyId),
-    }))
+    data.dispositions = (data.dispositions as { id: string; agencyId: string; instruction: string }[]).map(
+      (d) => ({
+        ...d,
+        id: local(d.id),
+        agencyId: ids.agencyId(d.agencyId),
+      }),
+    )
   }
   return { type: step.command, ...data } as Command
 }
@@ -57,7 +59,9 @@ export function toActor(actor: DemoActor, ids: ReplayIds): Actor {
 }
 
 /** Every step of every scenario in global time order (merges need their master's state at that moment). */
-export function stepsInTimeOrder(scenarios: readonly DemoScenario[]): { scenario: DemoScenario; step: DemoStep }[] {
+export function stepsInTimeOrder(
+  scenarios: readonly DemoScenario[],
+): { scenario: DemoScenario; step: DemoStep }[] {
   return scenarios
     .flatMap((scenario) => scenario.steps.map((step, i) => ({ scenario, step, i })))
     .sort((a, b) => +a.step.at - +b.step.at || a.scenario.key.localeCompare(b.scenario.key) || a.i - b.i)

@@ -3,12 +3,98 @@
 import type { ChannelType } from '../reports/model.ts'
 import type { Rng } from './prng.ts'
 
-const MEN = ['Muhammad', 'Teuku', 'Zulfikar', 'Rizki', 'Fadli', 'Munir', 'Saiful', 'Hendra', 'Azwar', 'Ilham', 'Mahdi', 'Jamaluddin', 'Rusli', 'Bukhari', 'Taufik', 'Irfan', 'Syahrul', 'Amiruddin', 'Nasrul', 'Khalid', 'Agus', 'Budi', 'Wahyu', 'Sulaiman', 'Yusri', 'Tgk. Abdullah']
-const WOMEN = ['Cut', 'Nurhayati', 'Siti', 'Rahmah', 'Fitriani', 'Marlina', 'Nurul', 'Yusnidar', 'Hasanah', 'Safriana', 'Aminah', 'Maulidar', 'Rosmawati', 'Ernawati', 'Dewi', 'Khairunnisa', 'Zahara', 'Mutia', 'Rina', 'Ainul']
-const SECOND = ['Saputra', 'Hidayat', 'Ismail', 'Abdullah', 'Husin', 'Ibrahim', 'Yusuf', 'Daud', 'Hasan', 'Rahman', 'Amin', 'Syahputra', 'Mahmud', 'Usman', 'Ridha', 'Fitri', 'Wati', 'Sari', 'Zakaria', 'Razali', 'Muhammad', 'Ali', 'Idris', 'Basri']
+const MEN = [
+  'Muhammad',
+  'Teuku',
+  'Zulfikar',
+  'Rizki',
+  'Fadli',
+  'Munir',
+  'Saiful',
+  'Hendra',
+  'Azwar',
+  'Ilham',
+  'Mahdi',
+  'Jamaluddin',
+  'Rusli',
+  'Bukhari',
+  'Taufik',
+  'Irfan',
+  'Syahrul',
+  'Amiruddin',
+  'Nasrul',
+  'Khalid',
+  'Agus',
+  'Budi',
+  'Wahyu',
+  'Sulaiman',
+  'Yusri',
+  'Tgk. Abdullah',
+]
+const WOMEN = [
+  'Cut',
+  'Nurhayati',
+  'Siti',
+  'Rahmah',
+  'Fitriani',
+  'Marlina',
+  'Nurul',
+  'Yusnidar',
+  'Hasanah',
+  'Safriana',
+  'Aminah',
+  'Maulidar',
+  'Rosmawati',
+  'Ernawati',
+  'Dewi',
+  'Khairunnisa',
+  'Zahara',
+  'Mutia',
+  'Rina',
+  'Ainul',
+]
+const SECOND = [
+  'Saputra',
+  'Hidayat',
+  'Ismail',
+  'Abdullah',
+  'Husin',
+  'Ibrahim',
+  'Yusuf',
+  'Daud',
+  'Hasan',
+  'Rahman',
+  'Amin',
+  'Syahputra',
+  'Mahmud',
+  'Usman',
+  'Ridha',
+  'Fitri',
+  'Wati',
+  'Sari',
+  'Zakaria',
+  'Razali',
+  'Muhammad',
+  'Ali',
+  'Idris',
+  'Basri',
+]
 const CUT_NAMES = ['Nyak Din', 'Meutia', 'Nurasyiah', 'Rahmi', 'Intan']
 const TEUKU_NAMES = ['Rizal', 'Haikal', 'Umar', 'Fauzi', 'Nanda']
-const PREFIXES = ['0812', '0813', '0821', '0822', '0823', '0852', '0853', '0811', '0857', '0877', '0896', '0838']
+const PREFIXES = [
+  '0812',
+  '0813',
+  '0821',
+  '0822',
+  '0823',
+  '0852',
+  '0853',
+  '0811',
+  '0857',
+  '0877',
+  '0896',
+  '0838',
+]
 
 export interface DemoReporter {
   name: string | null
@@ -33,7 +119,11 @@ export function phoneNumber(rng: Rng): string {
   return rng.pick(PREFIXES) + rest
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/^(tgk|teuku|cut)\.?\s+/, '').replace(/[^a-z]+/g, '')
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/^(tgk|teuku|cut)\.?\s+/, '')
+    .replace(/[^a-z]+/g, '')
 
 function handle(name: string, rng: Rng): string {
   const base = slug(name)
@@ -54,7 +144,9 @@ export function reporterFor(channel: ChannelType, rng: Rng): DemoReporter {
     case 'phone':
       return { name, phone: phoneNumber(rng) }
     case 'telegram':
-      return rng.chance(0.5) ? { name, handle: handle(name, rng) } : { name, handle: handle(name, rng), phone: phoneNumber(rng) }
+      return rng.chance(0.5)
+        ? { name, handle: handle(name, rng) }
+        : { name, handle: handle(name, rng), phone: phoneNumber(rng) }
     case 'email':
       return { name, email: `${slug(name)}${rng.int(1, 999)}@pelapor.aduan.test` }
     case 'facebook_comment':

@@ -2,7 +2,13 @@
 // on WhatsApp and SMS, a mention on X, a letter on e-mail, an operator's note for calls and walk-ins.
 import type { ChannelType } from '../reports/model.ts'
 import type { Rng } from './prng.ts'
-import { ABBREVIATIONS, CASUAL_SIGNOFFS, FORMAL_SIGNOFFS, GREETINGS, SOCIAL_PREFIXES } from './texts/phrases.ts'
+import {
+  ABBREVIATIONS,
+  CASUAL_SIGNOFFS,
+  FORMAL_SIGNOFFS,
+  GREETINGS,
+  SOCIAL_PREFIXES,
+} from './texts/phrases.ts'
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
@@ -33,7 +39,8 @@ function casual(text: string, rng: Rng, p: number): string {
   return out
 }
 
-const startsWithGreeting = (t: string) => /^(assalamu|pak|min|tolong|mau|saya|selamat|bapak|ibu|usul|kami)/i.test(t)
+const startsWithGreeting = (t: string) =>
+  /^(assalamu|pak|min|tolong|mau|saya|selamat|bapak|ibu|usul|kami)/i.test(t)
 
 function truncateAtWord(text: string, max: number): string {
   if (text.length <= max) return text
@@ -42,7 +49,12 @@ function truncateAtWord(text: string, max: number): string {
 }
 
 /** Rewrites a citizen's text the way it would arrive on `channel`. */
-export function styleForChannel(channel: ChannelType, text: string, rng: Rng, signature: string | null): string {
+export function styleForChannel(
+  channel: ChannelType,
+  text: string,
+  rng: Rng,
+  signature: string | null,
+): string {
   switch (channel) {
     case 'whatsapp':
     case 'messenger':

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { openDatabase, type Database } from '../db/connect.ts'
-import { agencies, cannedResponses, categories, categoryAgencies, memberships, regions, users } from '../db/schema/index.ts'
+import {
+  agencies,
+  cannedResponses,
+  categories,
+  categoryAgencies,
+  memberships,
+  regions,
+  users,
+} from '../db/schema/index.ts'
 import { verifyPassword } from '../accounts/crypto.ts'
 import { DEMO_AGENCIES } from './agencies.ts'
 import { DEMO_CATEGORIES } from './categories.ts'
@@ -31,7 +39,8 @@ describe('setupDemoTenant', () => {
 
   it('creates every demo login DESIGN.md lists, with the given password', async () => {
     const emails = demo.logins.map((l) => l.email)
-    for (const e of ['admin', 'operator', 'leader', 'auditor'].map((r) => `${r}@demo.aduan.test`)) expect(emails).toContain(e)
+    for (const e of ['admin', 'operator', 'leader', 'auditor'].map((r) => `${r}@demo.aduan.test`))
+      expect(emails).toContain(e)
     for (const a of DEMO_AGENCIES) {
       expect(emails).toContain(`${a.slug}.admin@demo.aduan.test`)
       expect(emails).toContain(`${a.slug}.head@demo.aduan.test`)
@@ -52,11 +61,20 @@ describe('setupDemoTenant', () => {
       .where(eq(memberships.tenantId, demo.tenantId))
     const byEmail = new Map(rows.map((r) => [r.email, r]))
     expect(byEmail.get('admin@demo.aduan.test')?.role).toBe('super_admin')
-    expect(byEmail.get('operator@demo.aduan.test')).toMatchObject({ role: 'operator', agencyId: demo.agencies.diskominfotik })
+    expect(byEmail.get('operator@demo.aduan.test')).toMatchObject({
+      role: 'operator',
+      agencyId: demo.agencies.diskominfotik,
+    })
     expect(byEmail.get('leader@demo.aduan.test')?.role).toBe('leader')
     expect(byEmail.get('auditor@demo.aduan.test')?.role).toBe('auditor')
-    expect(byEmail.get('dlh.admin@demo.aduan.test')).toMatchObject({ role: 'agency_admin', agencyId: demo.agencies.dlh })
-    expect(byEmail.get('dinkes.head@demo.aduan.test')).toMatchObject({ role: 'agency_head', agencyId: demo.agencies.dinkes })
+    expect(byEmail.get('dlh.admin@demo.aduan.test')).toMatchObject({
+      role: 'agency_admin',
+      agencyId: demo.agencies.dlh,
+    })
+    expect(byEmail.get('dinkes.head@demo.aduan.test')).toMatchObject({
+      role: 'agency_head',
+      agencyId: demo.agencies.dinkes,
+    })
   })
 
   it('builds the agency tree: coordinator, SKPK, puskesmas under Dinkes, kecamatan offices', async () => {
@@ -75,9 +93,19 @@ describe('setupDemoTenant', () => {
 
   it('routes categories the way the article says', async () => {
     const rows = await database.db
-      .select({ category: categories.slug, agencyId: categoryAgencies.agencyId, position: categoryAgencies.position })
+      .select({
+        category: categories.slug,
+        agencyId: categoryAgencies.agencyId,
+        position: categoryAgencies.position,
+      })
       .from(categoryAgencies)
-      .innerJoin(categories, and(eq(categories.tenantId, categoryAgencies.tenantId), eq(categories.id, categoryAgencies.categoryId)))
+      .innerJoin(
+        categories,
+        and(
+          eq(categories.tenantId, categoryAgencies.tenantId),
+          eq(categories.id, categoryAgencies.categoryId),
+        ),
+      )
       .where(eq(categoryAgencies.tenantId, demo.tenantId))
     const slugOf = Object.fromEntries(Object.entries(demo.agencies).map(([slug, id]) => [id, slug]))
     const routes = (c: string) =>
@@ -96,7 +124,10 @@ describe('setupDemoTenant', () => {
   })
 
   it('stores canned responses with placeholders', async () => {
-    const rows = await database.db.select().from(cannedResponses).where(eq(cannedResponses.tenantId, demo.tenantId))
+    const rows = await database.db
+      .select()
+      .from(cannedResponses)
+      .where(eq(cannedResponses.tenantId, demo.tenantId))
     expect(rows.length).toBeGreaterThanOrEqual(8)
     expect(rows.some((r) => r.body.includes('{{kode}}'))).toBe(true)
     expect(rows.some((r) => r.body.includes('{{nama_opd}}'))).toBe(true)

@@ -7,7 +7,13 @@ import { agencies, cannedResponses, categories, categoryAgencies, regions } from
 import { createTenant } from '../accounts/tenants.ts'
 import { createUser } from '../accounts/users.ts'
 import type { Role } from '../reports/model.ts'
-import { DEMO_AGENCIES, DEMO_PUSKESMAS, STAFFED_AGENCIES, kecamatanAgency, type DemoAgency } from './agencies.ts'
+import {
+  DEMO_AGENCIES,
+  DEMO_PUSKESMAS,
+  STAFFED_AGENCIES,
+  kecamatanAgency,
+  type DemoAgency,
+} from './agencies.ts'
 import { DEMO_CANNED_RESPONSES } from './canned.ts'
 import { DEMO_CATEGORIES } from './categories.ts'
 
@@ -48,7 +54,12 @@ export function demoLogins(): DemoLogin[] {
     { email: at('auditor'), role: 'auditor', name: 'Nurlaili, S.E., Ak.' },
   ]
   for (const a of STAFFED_AGENCIES) {
-    logins.push({ email: at(`${a.slug}.admin`), role: 'agency_admin', agencySlug: a.slug, name: a.staff!.admin })
+    logins.push({
+      email: at(`${a.slug}.admin`),
+      role: 'agency_admin',
+      agencySlug: a.slug,
+      name: a.staff!.admin,
+    })
     logins.push({ email: at(`${a.slug}.head`), role: 'agency_head', agencySlug: a.slug, name: a.staff!.head })
   }
   return logins

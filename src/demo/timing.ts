@@ -1,6 +1,13 @@
 // When things happen in the demo, in WIB: citizens write at any hour (mostly mornings and
 // evenings), staff act in office hours on working days (the same holiday calendar the SLA uses).
-import { addDays, isWorkingDate, localDate, makeCalendar, nextWorkingDate, startOfLocalDay } from '../reports/calendar.ts'
+import {
+  addDays,
+  isWorkingDate,
+  localDate,
+  makeCalendar,
+  nextWorkingDate,
+  startOfLocalDay,
+} from '../reports/calendar.ts'
 import type { ChannelType } from '../reports/model.ts'
 import type { Rng } from './prng.ts'
 
@@ -16,7 +23,8 @@ export function localHour(t: Date): number {
   return (+t - +startOfLocalDay(localDate(t, DEMO_TZ), DEMO_TZ)) / HOUR
 }
 
-export const atLocal = (date: string, hour: number) => new Date(+startOfLocalDay(date, DEMO_TZ) + Math.round(hour * HOUR))
+export const atLocal = (date: string, hour: number) =>
+  new Date(+startOfLocalDay(date, DEMO_TZ) + Math.round(hour * HOUR))
 
 export const isWorkingDay = (date: string) => isWorkingDate(DEMO_CALENDAR, date)
 

@@ -23,7 +23,15 @@ export const CLUSTERS: Cluster[] = [
     districtCode: '11.15.04',
     spot: 'jembatan gantung ke kebun',
     daysAgo: 26,
-    channels: ['whatsapp', 'facebook_comment', 'instagram_comment', 'x', 'facebook_comment', 'web', 'whatsapp'],
+    channels: [
+      'whatsapp',
+      'facebook_comment',
+      'instagram_comment',
+      'x',
+      'facebook_comment',
+      'web',
+      'whatsapp',
+    ],
     merged: 6,
     topic: {
       id: 'jembatan-gantung-putus',

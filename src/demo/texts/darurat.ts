@@ -89,14 +89,19 @@ export const DARURAT_TOPICS: Topic[] = [
       'ada sarang tawon vespa besar di pohon depan rumah saya di {desa}, anak saya sudah disengat. mohon damkar bantu buang',
       'ular piton masuk kandang ayam warga {desa}, besar sekali. tolong petugas evakuasi',
     ],
-    answers: ['Petugas penyelamatan {opd} telah melakukan evakuasi di Gampong {desa} pada {tgl}. Lokasi sudah aman.'],
+    answers: [
+      'Petugas penyelamatan {opd} telah melakukan evakuasi di Gampong {desa} pada {tgl}. Lokasi sudah aman.',
+    ],
   },
   {
     id: 'pungli-pelayanan',
     category: 'pungli-maladministrasi',
     weight: 3,
     confidential: true,
-    titles: ['Dugaan pungutan liar dalam pengurusan layanan di {kec}', 'Laporan dugaan pungli oleh oknum pegawai'],
+    titles: [
+      'Dugaan pungutan liar dalam pengurusan layanan di {kec}',
+      'Laporan dugaan pungli oleh oknum pegawai',
+    ],
     texts: [
       'Saya mau lapor ada oknum pegawai di kantor kecamatan {kec} minta uang 200 ribu untuk percepat rekomendasi. katanya biar cepat siap. tolong rahasiakan nama saya',
       'ada calo di dinas yang urus izin usaha, minta bayar 1,5 juta. kalau gak pakai calo berkas gak diproses {lama}',

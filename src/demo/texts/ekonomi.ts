@@ -77,9 +77,7 @@ export const EKONOMI_TOPICS: Topic[] = [
     kind: 'permintaan_informasi',
     weight: 2,
     titles: ['Informasi jadwal vaksinasi ternak'],
-    texts: [
-      'Mau tanya jadwal vaksin sapi gratis di kec {kec} kapan ya? ternak saya belum pernah divaksin',
-    ],
+    texts: ['Mau tanya jadwal vaksin sapi gratis di kec {kec} kapan ya? ternak saya belum pernah divaksin'],
     answers: [
       'Vaksinasi ternak gratis dilaksanakan bergilir per kecamatan. Untuk Kecamatan {kec}, silakan menghubungi petugas Puskeswan atau penyuluh di kantor camat; jadwal juga diumumkan melalui keuchik.',
     ],
@@ -135,7 +133,11 @@ export const EKONOMI_TOPICS: Topic[] = [
     answers: [
       '{opd} telah meninjau jalan produksi kebun di Gampong {desa} pada {tgl}. Ruas tersebut telah kami usulkan dalam program sarana dan prasarana perkebunan, dan penimbunan sementara dilakukan bersama kelompok tani.',
     ],
-    misroute: { agency: 'pupr', reason: 'Ruas tersebut adalah jalan produksi kebun, bukan jalan kabupaten; penanganannya melalui program sarana prasarana perkebunan di Dinas Perkebunan.' },
+    misroute: {
+      agency: 'pupr',
+      reason:
+        'Ruas tersebut adalah jalan produksi kebun, bukan jalan kabupaten; penanganannya melalui program sarana prasarana perkebunan di Dinas Perkebunan.',
+    },
   },
   {
     id: 'aspirasi-pelatihan-petani',

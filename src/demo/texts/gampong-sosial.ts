@@ -8,7 +8,10 @@ export const GAMPONG_SOSIAL_TOPICS: Topic[] = [
     category: 'ijazah-palsu-keuchik',
     weight: 2,
     confidential: true,
-    titles: ['Dugaan ijazah palsu Keuchik Gampong {desa}', 'Laporan dugaan pemalsuan ijazah calon keuchik di {kec}'],
+    titles: [
+      'Dugaan ijazah palsu Keuchik Gampong {desa}',
+      'Laporan dugaan pemalsuan ijazah calon keuchik di {kec}',
+    ],
     texts: [
       'Saya mau lapor, keuchik gampong {desa} diduga pakai ijazah paket palsu waktu mendaftar pilchiksung. Banyak warga tahu beliau tidak pernah ikut ujian. Mohon diperiksa, identitas saya tolong dirahasiakan',
       'Assalamualaikum, ada isu kuat ijazah SMA keuchik {desa} kec {kec} dibeli dari luar daerah. Nama sekolahnya pun tidak ada. Kami minta DPMGP4 verifikasi ulang berkasnya',
@@ -23,7 +26,10 @@ export const GAMPONG_SOSIAL_TOPICS: Topic[] = [
     id: 'dana-desa-transparansi',
     category: 'pemerintahan-gampong',
     weight: 3,
-    titles: ['Transparansi penggunaan dana desa di Gampong {desa}', 'Papan informasi APBG {desa} tidak dipasang'],
+    titles: [
+      'Transparansi penggunaan dana desa di Gampong {desa}',
+      'Papan informasi APBG {desa} tidak dipasang',
+    ],
     texts: [
       'Dana desa di {desa} tiap tahun gak jelas kemana. papan informasi APBG gak pernah dipasang, musyawarah cuma orang2 dekat keuchik. mohon diaudit',
       'min kami warga {desa} kec {kec} minta laporan penggunaan dana gampong dibuka. pembangunan rabat beton {spot} baru 3 bulan udah retak2',

@@ -40,7 +40,10 @@ export const INFORMASI_TOPICS: Topic[] = [
     category: 'klarifikasi-hoaks',
     kind: 'klarifikasi',
     weight: 3,
-    titles: ['Klarifikasi pesan berantai pendaftaran bantuan melalui tautan', 'Klarifikasi kabar yang beredar di media sosial'],
+    titles: [
+      'Klarifikasi pesan berantai pendaftaran bantuan melalui tautan',
+      'Klarifikasi kabar yang beredar di media sosial',
+    ],
     texts: [
       'Min benar gak ada pendaftaran bantuan UMKM 3 juta dari pemkab lewat link ini? banyak grup WA di {kec} yang sebar, minta isi NIK sama foto KTP',
       'Beredar kabar di FB katanya air bersih di {kec} tercemar racun dan gak boleh diminum. warga panik. tolong diklarifikasi',
@@ -69,7 +72,8 @@ export const INFORMASI_TOPICS: Topic[] = [
     id: 'listrik-padam',
     category: 'lainnya',
     weight: 2,
-    external: 'gangguan listrik merupakan kewenangan PT PLN (Persero) ULP setempat; silakan melapor melalui aplikasi PLN Mobile atau call center 123',
+    external:
+      'gangguan listrik merupakan kewenangan PT PLN (Persero) ULP setempat; silakan melapor melalui aplikasi PLN Mobile atau call center 123',
     titles: ['Listrik sering padam di {desa}'],
     texts: [
       'listrik di {desa} mati hidup tiap hari {lama}, barang elektronik warga rusak. pemkab tolong tegur PLN',
@@ -81,7 +85,8 @@ export const INFORMASI_TOPICS: Topic[] = [
     id: 'sinyal-hilang',
     category: 'lainnya',
     weight: 1,
-    external: 'jaringan telekomunikasi seluler dikelola operator seluler; laporan telah kami teruskan ke operator terkait',
+    external:
+      'jaringan telekomunikasi seluler dikelola operator seluler; laporan telah kami teruskan ke operator terkait',
     titles: ['Sinyal seluler hilang di {desa}'],
     texts: [
       'Di {desa} sinyal hp hilang total {lama}, anak sekolah gak bisa belajar online, mau telpon darurat pun susah',
@@ -92,7 +97,10 @@ export const INFORMASI_TOPICS: Topic[] = [
     id: 'spam',
     category: 'lainnya',
     weight: 3,
-    archive: { reason: 'spam', explanation: 'pesan tidak berisi laporan atau pengaduan (salah kirim, promosi, atau pesan uji coba)' },
+    archive: {
+      reason: 'spam',
+      explanation: 'pesan tidak berisi laporan atau pengaduan (salah kirim, promosi, atau pesan uji coba)',
+    },
     titles: ['Pesan bukan laporan'],
     texts: [
       'P',
@@ -109,7 +117,10 @@ export const INFORMASI_TOPICS: Topic[] = [
     id: 'terlalu-umum',
     category: 'lainnya',
     weight: 2,
-    archive: { reason: 'too_general', explanation: 'laporan terlalu umum dan tidak menyebutkan masalah, lokasi maupun instansi yang dimaksud' },
+    archive: {
+      reason: 'too_general',
+      explanation: 'laporan terlalu umum dan tidak menyebutkan masalah, lokasi maupun instansi yang dimaksud',
+    },
     titles: ['Laporan terlalu umum'],
     texts: [
       'pemkab gak becus kerja, rakyat susah semua',
@@ -125,7 +136,8 @@ export const INFORMASI_TOPICS: Topic[] = [
     weight: 1,
     archive: {
       reason: 'not_government_performance',
-      explanation: 'permasalahan bersifat pribadi/perdata antarwarga dan bukan tentang pelayanan pemerintah; dapat diselesaikan melalui peradilan adat gampong',
+      explanation:
+        'permasalahan bersifat pribadi/perdata antarwarga dan bukan tentang pelayanan pemerintah; dapat diselesaikan melalui peradilan adat gampong',
     },
     titles: ['Sengketa pribadi antarwarga'],
     texts: [

@@ -96,7 +96,11 @@ export const INFRASTRUKTUR_TOPICS: Topic[] = [
       'Petugas {opd} telah mengganti lampu dan memperbaiki instalasi PJU di Gampong {desa} pada {tgl}. Seluruh titik di ruas tersebut telah menyala kembali.',
       'Permohonan penambahan titik lampu di Gampong {desa} telah kami catat dan survei lokasi dilakukan pada {tgl}. Pemasangan akan dilaksanakan bersama paket PJU tahap berikutnya.',
     ],
-    misroute: { agency: 'pupr', reason: 'Pemeliharaan penerangan jalan umum menjadi tugas Dinas Perumahan dan Permukiman, bukan Dinas PUPR. Mohon didisposisikan ke Perkim.' },
+    misroute: {
+      agency: 'pupr',
+      reason:
+        'Pemeliharaan penerangan jalan umum menjadi tugas Dinas Perumahan dan Permukiman, bukan Dinas PUPR. Mohon didisposisikan ke Perkim.',
+    },
   },
   {
     id: 'jamban-spal',
@@ -133,13 +137,16 @@ export const INFRASTRUKTUR_TOPICS: Topic[] = [
     category: 'jalan-jembatan',
     weight: 1,
     districts: ['11.15.01', '11.15.05', '11.15.07', '11.15.08', '11.15.09'],
-    external: 'ruas yang dilaporkan adalah jalan nasional (Meulaboh - Tapaktuan) yang menjadi kewenangan Balai Pelaksanaan Jalan Nasional Aceh; laporan telah diteruskan ke balai tersebut',
+    external:
+      'ruas yang dilaporkan adalah jalan nasional (Meulaboh - Tapaktuan) yang menjadi kewenangan Balai Pelaksanaan Jalan Nasional Aceh; laporan telah diteruskan ke balai tersebut',
     titles: ['Lubang di jalan nasional lintas barat-selatan di {kec}'],
     texts: [
       'Jalan lintas Meulaboh Tapaktuan di dekat {desa} kec {kec} ada lubang besar di tengah jalan, mobil sering banting setir. sebelum ada korban tolong ditutup',
       'min jalan nasional di {kec} banyak lubang setelah hujan, malam gak kelihatan. sudah 2 motor jatuh minggu ini',
     ],
-    answers: ['Laporan telah kami teruskan kepada Balai Pelaksanaan Jalan Nasional Aceh yang berwenang atas ruas tersebut.'],
+    answers: [
+      'Laporan telah kami teruskan kepada Balai Pelaksanaan Jalan Nasional Aceh yang berwenang atas ruas tersebut.',
+    ],
   },
   {
     id: 'aspirasi-jalan-usaha-tani',

@@ -69,7 +69,10 @@ export const LINGKUNGAN_TOPICS: Topic[] = [
     id: 'limbah-pks',
     category: 'pencemaran-lingkungan',
     weight: 2,
-    titles: ['Dugaan limbah pabrik kelapa sawit mencemari sungai di {desa}', 'Sungai berbau dan ikan mati di {desa}'],
+    titles: [
+      'Dugaan limbah pabrik kelapa sawit mencemari sungai di {desa}',
+      'Sungai berbau dan ikan mati di {desa}',
+    ],
     texts: [
       'Air sungai di {desa} kec {kec} berubah hitam dan bau, ikan2 pada mati. diduga limbah PKS di hulu. warga masih pakai air sungai utk mandi',
       'Min tolong cek, krueng di belakang gampong {desa} berbusa dan bau {lama}. kami curiga limbah pabrik sawit bocor',

@@ -62,6 +62,17 @@ export const ABBREVIATIONS: [RegExp, string[]][] = [
 ]
 
 export const CASUAL_SIGNOFFS = ['🙏', '🙏🙏', 'trims', 'tolong dibantu', 'mohon ditindak', '!!', '', '', '']
-export const FORMAL_SIGNOFFS = ['Terima kasih.', 'Atas perhatiannya saya ucapkan terima kasih.', 'Mohon segera ditindaklanjuti. Terima kasih.']
-export const SOCIAL_PREFIXES = ['Min, ', 'min ', '@pemkabnara ', 'Mohon perhatian admin, ', 'Pak bupati, ', '']
+export const FORMAL_SIGNOFFS = [
+  'Terima kasih.',
+  'Atas perhatiannya saya ucapkan terima kasih.',
+  'Mohon segera ditindaklanjuti. Terima kasih.',
+]
+export const SOCIAL_PREFIXES = [
+  'Min, ',
+  'min ',
+  '@pemkabnara ',
+  'Mohon perhatian admin, ',
+  'Pak bupati, ',
+  '',
+]
 export const GREETINGS = ['Assalamualaikum, ', 'Assalamualaikum wr wb. ', 'Selamat pagi, ', 'Pak, ', '']

@@ -69,8 +69,17 @@ export const REOPEN_REASONS = [
 ]
 
 export const RATING_COMMENTS: Record<number, string[]> = {
-  5: ['Alhamdulillah sudah beres, terima kasih cepat sekali', 'mantap, terima kasih pak', 'terima kasih banyak, sangat membantu', 'Terima kasih Pemkab, respon cepat'],
-  4: ['terima kasih, sudah ditangani walau agak lama', 'sudah ok, semoga dirawat terus', 'terima kasih atas tanggapannya'],
+  5: [
+    'Alhamdulillah sudah beres, terima kasih cepat sekali',
+    'mantap, terima kasih pak',
+    'terima kasih banyak, sangat membantu',
+    'Terima kasih Pemkab, respon cepat',
+  ],
+  4: [
+    'terima kasih, sudah ditangani walau agak lama',
+    'sudah ok, semoga dirawat terus',
+    'terima kasih atas tanggapannya',
+  ],
   3: ['sudah ditangani tapi lama sekali', 'lumayan, tapi harusnya dari dulu', 'ok tapi belum tuntas'],
   2: ['penanganannya asal2an', 'lambat sekali, harus lapor berkali2 baru ada respon'],
   1: ['tidak ada perubahan, percuma lapor', 'jawaban cuma formalitas'],
