@@ -36,9 +36,9 @@ export const staff = (unit: string, role: 'agency_admin' | 'agency_head'): DemoA
 /** Working days from acceptance to a draft, and how often the agency lets a report stall. */
 const PACE: Record<string, { draft: [number, number]; stall: number }> = {
   dlh: { draft: [0, 2], stall: 0.03 },
-  pupr: { draft: [2, 8], stall: 0.16 },
-  disbun: { draft: [2, 9], stall: 0.15 },
-  dpmgp4: { draft: [2, 8], stall: 0.12 },
+  pupr: { draft: [2, 7], stall: 0.16 },
+  disbun: { draft: [2, 8], stall: 0.15 },
+  dpmgp4: { draft: [2, 7], stall: 0.12 },
   perkim: { draft: [1, 6], stall: 0.1 },
   dinsos: { draft: [1, 6], stall: 0.08 },
   inspektorat: { draft: [6, 22], stall: 0.05 },
@@ -65,14 +65,12 @@ export function answer(
   body?: string,
 ): Date {
   const { rng } = p
-  const [lo, hi] = pace(unit).draft
+  // Agencies mostly keep to the category's tier; the slow ones run late on the longer tiers.
+  const quick = p.kind === 'permintaan_informasi' || p.slaTier === 'ringan'
+  const [lo, hi] = quick ? [0, 2] : pace(unit).draft
   const draftAt = p.emergency
     ? new Date(+acceptedAt + rng.float(30, 300) * MINUTE)
-    : workingDaysAfter(
-        acceptedAt,
-        rng.int(p.kind === 'permintaan_informasi' ? 0 : lo, p.kind === 'permintaan_informasi' ? 2 : hi),
-        rng,
-      )
+    : workingDaysAfter(acceptedAt, rng.int(lo, hi), rng)
   const responseId = nextResponse()
   const opd = p.opdName(unit)
   const text =
@@ -120,7 +118,8 @@ export function remindAndEscalate(
   const morning = (n: number) =>
     atLocal(localDate(workingDaysAfter(dispatchAt, n, rng), DEMO_TZ), 7 + rng.float(0, 0.4))
   const pending = (t: Date) => !doneAt || +doneAt > +t
-  const remindAt = morning(days)
+  // Reminded the working day before the deadline (the SLA default remindBeforeWorkingDays = 1).
+  const remindAt = morning(Math.max(days - DEFAULT_SLA_SETTINGS.escalation.remindBeforeWorkingDays, 0))
   if (pending(remindAt)) add(remindAt, 'remind', SYSTEM, { target: 'follow_up', dispositionId })
   for (let level = 1; level <= chain.length; level++) {
     const at = morning(days + level)
