@@ -22,7 +22,8 @@ const password = 'rahasia-demo-123'
 beforeAll(async () => {
   database = await openDatabase({ pgliteDataDir: 'memory://' })
   await database.migrate()
-  demo = await setupDemoTenant(database.db, { password })
+  // In one transaction, as the start-up seeding does.
+  demo = await database.db.transaction((tx) => setupDemoTenant(tx, { password }))
 }, 120_000)
 
 afterAll(async () => {

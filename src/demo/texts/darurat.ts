@@ -70,7 +70,7 @@ export const DARURAT_TOPICS: Topic[] = [
     kind: 'kedaruratan',
     urgency: 'mendesak',
     weight: 1,
-    districts: ['11.15.05', '11.15.08', '11.15.09'],
+    districts: ['11.15.05', '11.15.09'],
     titles: ['Kebakaran lahan gambut di {kec}'],
     texts: [
       'Lahan gambut di dekat {desa} terbakar dari kemarin, asap tebal sampai ke permukiman. anak2 sesak napas',
