@@ -96,7 +96,7 @@ export function settle(state: ReportState, now: Date): ReportState {
   if (open.length === 0) {
     return state.dispositions.some((d) => d.status === 'answered')
       ? { ...state, status: 'answered', answeredAt: now }
-      : { ...state, status: 'returned' }
+      : { ...state, status: 'returned', returnedAt: state.status === 'returned' ? state.returnedAt : now }
   }
   if (state.status === 'reopened') return state
   const started = state.dispositions.some((d) => d.status === 'in_progress' || d.status === 'answered')

@@ -65,6 +65,8 @@ export interface ReportState {
   verifiedAt: Date | null
   /** Set when the report becomes 'answered': starts the closure-by-silence clock. */
   answeredAt: Date | null
+  /** Set when the last agency hands it back: the coordinator's clock to re-dispatch starts. */
+  returnedAt: Date | null
   /** Set when closed: starts the reopen window. */
   closedAt: Date | null
   /** The reporter's last message; one after answeredAt stops closure by silence. */
@@ -100,6 +102,7 @@ export function newReportState(init: {
     receivedAt: init.receivedAt,
     verifiedAt: null,
     answeredAt: null,
+    returnedAt: null,
     closedAt: null,
     lastReporterReplyAt: null,
     pauses: [],
