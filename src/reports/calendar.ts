@@ -20,6 +20,8 @@ export const CalendarSettingsSchema = z.object({
   extraHolidays: z.array(z.object({ date: isoDate, name: z.string().min(1) })).default([]),
   /** National days the tenant nevertheless works (rare; e.g. a service that stays open). */
   extraWorkingDays: z.array(isoDate).default([]),
+  /** Days of the week off (0 = Sunday ... 6 = Saturday); a Pemda on a six-day week sets [0]. */
+  weekend: z.array(z.number().int().min(0).max(6)).max(6).default([0, 6]),
   /** Cuti bersama is leave for civil servants: offices close, so by default it is not a working day. */
   cutiBersamaIsWorkingDay: z.boolean().default(false),
   /** False when the caller passes every national day in extraHolidays (e.g. from its own table). */
@@ -29,6 +31,7 @@ export type CalendarSettings = z.input<typeof CalendarSettingsSchema>
 
 export interface WorkingCalendar {
   readonly timeZone: TimeZone
+  readonly weekend: ReadonlySet<number>
   readonly extraHolidays: ReadonlySet<string>
   readonly extraWorkingDays: ReadonlySet<string>
   readonly cutiBersamaIsWorkingDay: boolean
@@ -39,6 +42,7 @@ export function makeCalendar(settings: CalendarSettings): WorkingCalendar {
   const s = CalendarSettingsSchema.parse(settings)
   return Object.freeze({
     timeZone: s.timeZone,
+    weekend: new Set(s.weekend),
     extraHolidays: new Set(s.extraHolidays.map((h) => h.date)),
     extraWorkingDays: new Set(s.extraWorkingDays),
     cutiBersamaIsWorkingDay: s.cutiBersamaIsWorkingDay,
@@ -115,11 +119,10 @@ function nationalKinds(date: string): ReadonlySet<'national' | 'cuti_bersama'> |
   return index.get(date)
 }
 
-/** Whether a local calendar date is a working day: not Saturday or Sunday, not a holiday. */
+/** Whether a local calendar date is a working day: not a weekend day (Saturday, Sunday), not a holiday. */
 export function isWorkingDate(cal: WorkingCalendar, date: string): boolean {
   if (cal.extraWorkingDays.has(date)) return true
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
-  if (weekday === 0 || weekday === 6) return false
+  if (cal.weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay())) return false
   if (cal.extraHolidays.has(date)) return false
   if (!cal.includeNationalHolidays) return true
   const kinds = nationalKinds(date)

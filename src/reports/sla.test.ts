@@ -75,6 +75,10 @@ describe('the working-day calendar', () => {
     expect(localDate(addWorkingDays(received, 3, local), 'Asia/Makassar')).toBe('2026-03-30')
     const openSaturday = makeCalendar({ timeZone: 'Asia/Jakarta', extraWorkingDays: ['2026-05-09'] })
     expect(isWorkingDate(openSaturday, '2026-05-09')).toBe(true)
+    const sixDays = makeCalendar({ timeZone: 'Asia/Jakarta', weekend: [0] })
+    expect(localDate(addWorkingDays(at('2026-05-08T16:00:00+07:00'), 3, sixDays), 'Asia/Jakarta')).toBe(
+      '2026-05-12',
+    ) // Sat 9, Mon 11, Tue 12
   })
 
   it('satisfies workingDaysBetween(x, addWorkingDays(x, n)) = n and always ends at a working day close', () => {
