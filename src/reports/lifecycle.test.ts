@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   allowedCommands,
@@ -272,5 +273,24 @@ describe('the lifecycle of a report', () => {
   it('labels every command and event type in Indonesian and English', () => {
     for (const t of COMMAND_TYPES) expect(COMMAND_LABELS[t].id && COMMAND_LABELS[t].en).toBeTruthy()
     for (const t of EVENT_TYPES) expect(EVENT_LABELS[t].id && EVENT_LABELS[t].en).toBeTruthy()
+  })
+
+  it('is documented: the table in docs/LIFECYCLE.md matches COMMAND_RULES', () => {
+    const doc = readFileSync(new URL('../../docs/LIFECYCLE.md', import.meta.url), 'utf8')
+    const rows = new Map<string, { who: string[]; from: string[] }>()
+    for (const m of doc.matchAll(/^\| `(\w+)` \| [^|]+ \| ([^|]+) \| ([^|]+) \|$/gm)) {
+      const list = (x: string) =>
+        x
+          .split(',')
+          .map((v) => v.trim())
+          .sort()
+      rows.set(m[1], { who: list(m[2]), from: list(m[3]) })
+    }
+    for (const t of COMMAND_TYPES) {
+      expect(rows.get(t), t).toEqual({
+        who: [...COMMAND_RULES[t].actors].sort(),
+        from: [...COMMAND_RULES[t].from].sort(),
+      })
+    }
   })
 })
