@@ -84,11 +84,18 @@ export function localDate(instant: Date | number, tz: string): string {
   return new Date(+instant + zoneOffsetMs(instant, tz)).toISOString().slice(0, 10)
 }
 
+const dayStarts = new Map<string, number>() // memo: deadlines walk the same days again and again
+
 /** The instant a local calendar date begins (00:00:00.000 local). */
 export function startOfLocalDay(date: string, tz: string): Date {
-  const asUtc = Date.parse(`${date}T00:00:00Z`)
-  let t = asUtc - zoneOffsetMs(asUtc, tz)
-  t = asUtc - zoneOffsetMs(t, tz) // second pass: exact even across an offset change
+  const key = `${tz}|${date}`
+  let t = dayStarts.get(key)
+  if (t === undefined) {
+    const asUtc = Date.parse(`${date}T00:00:00Z`)
+    t = asUtc - zoneOffsetMs(asUtc - zoneOffsetMs(asUtc, tz), tz) // second pass: exact across an offset change
+    if (dayStarts.size > 50_000) dayStarts.clear()
+    dayStarts.set(key, t)
+  }
   return new Date(t)
 }
 
