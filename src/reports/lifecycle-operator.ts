@@ -214,11 +214,11 @@ const setFlags: Handler<CommandOf<'set_flags'>> = (ctx, cmd) => {
       'This report is not dispatched to your agency',
     )
   }
-  if (a.kind !== 'user' || isAgencyActor(a)) {
-    const loosens = cmd.anonymous === false || cmd.confidential === false
-    if (cmd.whistleblowing !== undefined || (a.kind !== 'reporter' && loosens)) {
-      return fail('forbidden', 'Anda hanya dapat menambah perlindungan', 'You may only add protection')
-    }
+  const loosens =
+    (cmd.anonymous === false && s.flags.anonymous) || (cmd.confidential === false && s.flags.confidential)
+  const reroutes = cmd.whistleblowing !== undefined && cmd.whistleblowing !== s.whistleblowing
+  if ((a.kind === 'reporter' && reroutes) || (isAgencyActor(a) && (reroutes || loosens))) {
+    return fail('forbidden', 'Anda hanya dapat menambah perlindungan', 'You may only add protection')
   }
   if (a.kind === 'user' && !isAgencyActor(a) && s.flags.anonymous && cmd.anonymous === false) {
     return fail(
