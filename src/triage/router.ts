@@ -1,0 +1,270 @@
+// The per-tenant online router: suggests agencies (or categories: one instance each) for a text,
+// learns from every disposition as it happens, unlearns on "bukan kewenangan", cold-starts from
+// keywords, and round-trips through JSON so a tenant's state fits in one database row.
+//
+// Three online learners vote, each z-normalised over the labels so their scales are comparable:
+// complement naive Bayes on stem unigrams+bigrams (robust with few examples, exactly reversible),
+// an averaged passive-aggressive linear model on words + character n-grams (discriminative,
+// tolerant of misspellings), and nearest neighbours among recent decisions (near-repeats).
+import { featuresOf, featureLabel, logNormalize, CHAR_PREFIX, type FeatureVector } from './features.ts'
+import { NaiveBayes, type NaiveBayesState } from './naive-bayes.ts'
+import { OnlineLinear, type LinearState } from './linear.ts'
+import { NeighbourMemory, type MemoryState } from './memory.ts'
+import { prepareText, stemWord, type PreparedText } from './text.ts'
+
+export interface RouterOptions {
+  /** complement NB smoothing (default 0.5) */
+  alpha?: number
+  /** passive-aggressive aggressiveness (default 1) */
+  c?: number
+  /** character n-gram lengths for the linear model (default [3, 4, 5]) */
+  charNgrams?: number[]
+  /** recent decisions kept for nearest neighbours; 0 disables (default 3000) */
+  memory?: number
+  /** neighbours that vote (default 10) */
+  neighbours?: number
+  /** vote weights of the three learners (default nb 1, linear 1, neighbours 0.5) */
+  weights?: { nb: number; linear: number; neighbours: number }
+}
+
+export interface Suggestion {
+  label: string
+  /** confidence in [0, 1]; the scores of all labels sum to 1 */
+  score: number
+  /** the words of the text that weighed most for this label, strongest first */
+  reasons: string[]
+}
+
+export interface RouterState {
+  version: 1
+  options: RouterOptions
+  labels: string[]
+  seeds: Record<string, string[]>
+  nb: NaiveBayesState
+  linear: LinearState
+  memory: MemoryState
+  learned: number
+}
+
+const DEFAULTS: Required<RouterOptions> = {
+  alpha: 0.5,
+  c: 1,
+  charNgrams: [3, 4, 5],
+  memory: 3000,
+  neighbours: 10,
+  weights: { nb: 1, linear: 1, neighbours: 0.5 },
+}
+
+/** Weight of a keyword seed: a keyword counts like this many documents mentioning it. */
+const SEED_WEIGHT = 3
+
+interface Prepared {
+  p: PreparedText
+  /** word + bigram counts (naive Bayes) */
+  words: FeatureVector
+  /** normalised words (neighbours) */
+  wordsNorm: FeatureVector
+  /** normalised words + char n-grams (linear) */
+  all: FeatureVector
+}
+
+function zscores(s: number[]): number[] {
+  const n = s.length
+  const mean = s.reduce((a, b) => a + b, 0) / n
+  const sd = Math.sqrt(s.reduce((a, b) => a + (b - mean) ** 2, 0) / n)
+  return sd > 1e-12 ? s.map((x) => (x - mean) / sd) : s.map(() => 0)
+}
+
+export class TriageRouter {
+  private readonly o: Required<RouterOptions>
+  private labelList: string[] = []
+  private labelIndex = new Map<string, number>()
+  private seeds = new Map<string, string[]>()
+  private nb: NaiveBayes
+  private linear: OnlineLinear
+  private memory: NeighbourMemory
+  private learned = 0
+
+  constructor(state?: RouterState, options: RouterOptions = {}) {
+    this.o = { ...DEFAULTS, ...(state?.options ?? {}), ...options }
+    this.nb = new NaiveBayes({ alpha: this.o.alpha, complement: true }, state?.nb)
+    this.linear = new OnlineLinear({ algorithm: 'pa', c: this.o.c, average: true }, state?.linear)
+    this.memory = new NeighbourMemory(this.o.memory, state?.memory)
+    for (const l of state?.labels ?? []) this.labelId(l)
+    for (const [l, kws] of Object.entries(state?.seeds ?? {})) this.seeds.set(l, kws)
+    this.learned = state?.learned ?? 0
+  }
+
+  /** Labels known so far, in the order first seen. */
+  get labels(): readonly string[] {
+    return this.labelList
+  }
+
+  /** Number of (weighted) decisions learned, seeds excluded. */
+  get examples(): number {
+    return this.learned
+  }
+
+  private labelId(label: string): number {
+    let i = this.labelIndex.get(label)
+    if (i === undefined) {
+      i = this.labelList.length
+      this.labelList.push(label)
+      this.labelIndex.set(label, i)
+    }
+    return i
+  }
+
+  private prepare(text: string): Prepared {
+    const p = prepareText(text)
+    const words = featuresOf(p, { charNgrams: [] })
+    const all = logNormalize(featuresOf(p, { charNgrams: this.o.charNgrams }))
+    return { p, words, wordsNorm: logNormalize(words), all }
+  }
+
+  /** Learns one decision: this text belongs to this label. `weight` scales it (default 1). */
+  learn(text: string, label: string, weight = 1): void {
+    if (!(weight > 0)) throw new RangeError('weight must be positive; use unlearn for negative feedback')
+    const y = this.labelId(label)
+    const x = this.prepare(text)
+    this.nb.update(x.words, y, weight)
+    this.linear.update(x.all, y, this.labelList.length, weight)
+    this.memory.add(x.wordsNorm, y)
+    this.learned += weight
+  }
+
+  /**
+   * Negative feedback: this text does not belong to this label (an agency returned it as "bukan
+   * kewenangan", or an operator corrected a disposition). Undoes a matching earlier `learn` in the
+   * counts and the memory, and pushes the linear model's score for the label below the others.
+   */
+  unlearn(text: string, label: string, weight = 1): void {
+    const y = this.labelIndex.get(label)
+    if (y === undefined) return
+    const x = this.prepare(text)
+    this.nb.update(x.words, y, -weight)
+    this.linear.update(x.all, y, this.labelList.length, -weight)
+    this.memory.forget(x.wordsNorm, y)
+  }
+
+  /**
+   * Cold start: keywords (words or short phrases) that point to a label, e.g. from the category's
+   * and agency's names and descriptions. Each counts as a few short documents; seeding the same
+   * keyword again does not add weight twice.
+   */
+  seedKeywords(label: string, keywords: string[]): void {
+    const y = this.labelId(label)
+    const known = new Set(this.seeds.get(label) ?? [])
+    const fresh = keywords.map((k) => k.trim().toLowerCase()).filter((k) => k && !known.has(k))
+    for (const kw of fresh) {
+      const x = this.prepare(kw)
+      if (x.words.size === 0) continue
+      this.nb.update(x.words, y, SEED_WEIGHT)
+      this.linear.update(x.all, y, this.labelList.length, SEED_WEIGHT)
+      known.add(kw)
+    }
+    this.seeds.set(label, [...known])
+  }
+
+  /** Raw combined scores per label index, with per-feature evidence for reasons. */
+  private combined(x: Prepared, evidence?: Map<string, number[]>): number[] {
+    const n = this.labelList.length
+    const w = this.o.weights
+    const nbContrib = evidence ? new Map<string, number[]>() : undefined
+    const linContrib = evidence ? new Map<string, number[]>() : undefined
+    const nbRaw = this.nb.scores(x.words, n, nbContrib)
+    const linRaw = this.linear.scores(x.all, n, linContrib)
+    const nbZ = zscores(nbRaw)
+    const linZ = zscores(linRaw)
+    const out = nbZ.map((v, i) => w.nb * v + w.linear * linZ[i])
+    if (w.neighbours > 0 && this.memory.size > 0) {
+      const nnZ = zscores(this.memory.votes(x.wordsNorm, this.o.neighbours, n))
+      for (let i = 0; i < n; i++) out[i] += w.neighbours * nnZ[i]
+    }
+    if (evidence && nbContrib && linContrib) {
+      // Evidence of a feature for a label: its contribution relative to its mean over labels,
+      // scaled like the z-scores above, from both models.
+      const sd = (s: number[]) => Math.sqrt(s.reduce((a, b) => a + b * b, 0) / s.length - (s.reduce((a, b) => a + b, 0) / s.length) ** 2) || 1
+      const nbSd = sd(nbRaw)
+      const linSd = sd(linRaw)
+      for (const [k, c] of nbContrib) evidence.set(k, centred(c).map((v) => (w.nb * v) / nbSd))
+      for (const [k, c] of linContrib) {
+        if (k.startsWith(CHAR_PREFIX)) continue
+        const add = centred(c).map((v) => (w.linear * v) / linSd)
+        const prev = evidence.get(k)
+        evidence.set(k, prev ? prev.map((v, i) => v + add[i]) : add)
+      }
+    }
+    return out
+  }
+
+  /** The k best labels for a text, best first, with confidences and reasons. */
+  suggest(text: string, k = 3): Suggestion[] {
+    const n = this.labelList.length
+    if (n === 0) return []
+    const x = this.prepare(text)
+    const evidence = new Map<string, number[]>()
+    const s = this.combined(x, evidence)
+    // Softmax over the combined z-scores; the temperature keeps confidences readable.
+    const max = Math.max(...s)
+    const e = s.map((v) => Math.exp((v - max) * 1.5))
+    const z = e.reduce((a, b) => a + b, 0)
+    const order = s.map((_, i) => i).sort((a, b) => s[b] - s[a]).slice(0, Math.max(0, k))
+    const surface = surfaceForms(x.p)
+    return order.map((i) => ({ label: this.labelList[i], score: e[i] / z, reasons: reasonsFor(evidence, i, surface) }))
+  }
+
+  toJSON(): RouterState {
+    return {
+      version: 1,
+      options: this.o,
+      labels: this.labelList.slice(),
+      seeds: Object.fromEntries(this.seeds),
+      nb: this.nb.toJSON(),
+      linear: this.linear.toJSON(),
+      memory: this.memory.toJSON(),
+      learned: this.learned,
+    }
+  }
+}
+
+function centred(c: number[]): number[] {
+  const mean = c.reduce((a, b) => a + b, 0) / c.length
+  return c.map((v) => v - mean)
+}
+
+/** Maps each stem of a text to the first word that produced it, to show people real words. */
+function surfaceForms(p: PreparedText): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const t of p.tokens) {
+    const s = stemWord(t)
+    if (!m.has(s)) m.set(s, t)
+  }
+  return m
+}
+
+function reasonsFor(evidence: Map<string, number[]>, label: number, surface: Map<string, string>, max = 5): string[] {
+  const words = new Map<string, number>()
+  for (const [k, v] of evidence) {
+    if (k.startsWith(CHAR_PREFIX) || !(v[label] > 0)) continue
+    const phrase = featureLabel(k)
+      .split(' ')
+      .map((s) => surface.get(s) ?? s)
+      .join(' ')
+    words.set(phrase, Math.max(words.get(phrase) ?? 0, v[label]))
+  }
+  const ranked = [...words].sort((a, b) => b[1] - a[1]).map(([w]) => w)
+  // A bigram and its own words say the same thing: keep the stronger, drop the repeats.
+  const out: string[] = []
+  for (const w of ranked) {
+    if (out.some((o) => o.split(' ').includes(w) || w.split(' ').includes(o))) continue
+    out.push(w)
+    if (out.length >= max) break
+  }
+  return out
+}
+
+/** A router from stored state (or a fresh one); options override the stored ones. */
+export function createRouter(state?: RouterState, options: RouterOptions = {}): TriageRouter {
+  return new TriageRouter(state, options)
+}
