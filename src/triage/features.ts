@@ -6,7 +6,7 @@ export interface FeatureOptions {
   /** stem bigrams (default true) */
   bigrams?: boolean
   /** character n-gram lengths inside each padded stem, e.g. [3, 4]; empty for none (default [3, 4, 5]) */
-  charNgrams?: number[]
+  charNgrams?: readonly number[]
   /** cap on tokens read from one text: long letters repeat themselves (default 200) */
   maxTokens?: number
 }

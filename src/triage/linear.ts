@@ -1,6 +1,7 @@
 // An online multiclass linear model over sparse features: passive-aggressive (PA-II, Crammer et
 // al. 2006) or softmax regression by SGD, with optional weight averaging (as in the averaged
-// perceptron) which makes a single online pass nearly as good as several epochs.
+// perceptron), which makes a single online pass nearly as good as several epochs.
+// Weights are sparse in labels: a PA update touches only the gold label and its closest rival.
 import type { FeatureVector } from './features.ts'
 
 export type LinearAlgorithm = 'pa' | 'logistic'
@@ -14,27 +15,44 @@ export interface LinearOptions {
 }
 
 export interface LinearState {
-  /** feature -> weight per label index */
+  /** feature -> flat [label, weight, label, weight, ...]; weights in units of 1e-4 (integers) */
   w: Record<string, number[]>
-  /** averaging accumulators (feature -> per label), present when averaging */
-  u?: Record<string, number[]>
   /** number of updates seen (the averaging clock) */
   t: number
 }
 
-function get(m: Map<string, number[]>, k: string, label: number): number[] {
-  let row = m.get(k)
-  if (!row) {
-    row = []
-    m.set(k, row)
+/**
+ * One feature's weights for the labels it has been updated for, in parallel typed arrays: a tenant
+ * with 200 agencies has common character n-grams touching most of them, and scanning typed arrays
+ * is several times faster than iterating a Map.
+ */
+class Row {
+  size = 0
+  labels = new Int32Array(2)
+  w = new Float64Array(2)
+  u = new Float64Array(2)
+
+  slot(label: number): number {
+    for (let j = 0; j < this.size; j++) if (this.labels[j] === label) return j
+    if (this.size === this.labels.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2)
+        b.set(a)
+        return b
+      }
+      this.labels = grow(this.labels, (n) => new Int32Array(n))
+      this.w = grow(this.w, (n) => new Float64Array(n))
+      this.u = grow(this.u, (n) => new Float64Array(n))
+    }
+    this.labels[this.size] = label
+    return this.size++
   }
-  while (row.length <= label) row.push(0)
-  return row
 }
 
+const WEIGHT_UNIT = 1e-4
+
 export class OnlineLinear {
-  private w = new Map<string, number[]>()
-  private u = new Map<string, number[]>()
+  private w = new Map<string, Row>()
   private t = 1
   readonly algorithm: LinearAlgorithm
   private readonly c: number
@@ -45,19 +63,25 @@ export class OnlineLinear {
     this.c = options.c ?? (this.algorithm === 'pa' ? 1 : 0.5)
     this.average = options.average ?? true
     if (state) {
-      this.w = new Map(Object.entries(state.w).map(([k, v]) => [k, v.slice()]))
-      this.u = new Map(Object.entries(state.u ?? {}).map(([k, v]) => [k, v.slice()]))
+      for (const [k, flat] of Object.entries(state.w)) {
+        const row = new Row()
+        // Only the weights that score are stored (the averaged ones): restored, they become the
+        // current weights with an empty accumulator, so scores are unchanged and later updates
+        // are averaged in from the same clock.
+        for (let i = 0; i + 1 < flat.length; i += 2) row.w[row.slot(flat[i])] = flat[i + 1] * WEIGHT_UNIT
+        this.w.set(k, row)
+      }
       this.t = state.t
     }
   }
 
-  /** Raw scores with the current (not averaged) weights. */
+  /** Scores with the current (not averaged) weights: what the online updates correct. */
   private rawScores(x: FeatureVector, nLabels: number): number[] {
     const out = new Array<number>(nLabels).fill(0)
     for (const [k, v] of x) {
       const row = this.w.get(k)
       if (!row) continue
-      for (let i = 0; i < nLabels && i < row.length; i++) out[i] += v * row[i]
+      for (let j = 0; j < row.size; j++) if (row.labels[j] < nLabels) out[row.labels[j]] += v * row.w[j]
     }
     return out
   }
@@ -65,8 +89,11 @@ export class OnlineLinear {
   /** Adds `step * x` to the weights of one label, keeping the averaging accumulators in step. */
   private addTo(x: FeatureVector, label: number, step: number): void {
     for (const [k, v] of x) {
-      get(this.w, k, label)[label] += step * v
-      if (this.average) get(this.u, k, label)[label] += this.t * step * v
+      let row = this.w.get(k)
+      if (!row) this.w.set(k, (row = new Row()))
+      const j = row.slot(label)
+      row.w[j] += step * v
+      row.u[j] += this.t * step * v
     }
   }
 
@@ -74,19 +101,17 @@ export class OnlineLinear {
   update(x: FeatureVector, label: number, nLabels: number, weight = 1): void {
     let sq = 0
     for (const v of x.values()) sq += v * v
-    if (sq === 0) return
+    if (sq === 0 || weight === 0) return
     const s = this.rawScores(x, nLabels)
+    let rival = -1
+    for (let i = 0; i < nLabels; i++) if (i !== label && (rival < 0 || s[i] > s[rival])) rival = i
+    const rivalScore = rival >= 0 ? s[rival] : 0
     if (weight < 0) {
       // "Not this label": push its score below the best other label by a margin of one.
-      let best = -Infinity
-      for (let i = 0; i < nLabels; i++) if (i !== label) best = Math.max(best, s[i])
-      const loss = Math.max(0, 1 + s[label] - (best === -Infinity ? 0 : best))
+      const loss = Math.max(0, 1 + s[label] - rivalScore)
       if (loss > 0) this.addTo(x, label, (weight * loss) / (sq + 1 / (2 * this.c)))
     } else if (this.algorithm === 'pa') {
-      let rival = -1
-      for (let i = 0; i < nLabels; i++) if (i !== label && (rival < 0 || s[i] > s[rival])) rival = i
-      const margin = s[label] - (rival >= 0 ? s[rival] : 0)
-      const loss = Math.max(0, 1 - margin)
+      const loss = Math.max(0, 1 - (s[label] - rivalScore))
       if (loss > 0) {
         const tau = (weight * loss) / (2 * sq + 1 / (2 * this.c))
         this.addTo(x, label, tau)
@@ -105,34 +130,40 @@ export class OnlineLinear {
     this.t++
   }
 
-  /** Scores with averaged weights (when averaging), per label, plus per-feature contributions. */
-  scores(x: FeatureVector, nLabels: number, contributions?: Map<string, number[]>): number[] {
+  private effective(row: Row, j: number): number {
+    return this.average ? row.w[j] - row.u[j] / this.t : row.w[j]
+  }
+
+  /** Scores per label with the averaged weights (when averaging). */
+  scores(x: FeatureVector, nLabels: number): number[] {
     const out = new Array<number>(nLabels).fill(0)
     for (const [k, v] of x) {
       const row = this.w.get(k)
       if (!row) continue
-      const acc = this.average ? this.u.get(k) : undefined
-      const contrib = contributions ? new Array<number>(nLabels).fill(0) : undefined
-      for (let i = 0; i < nLabels && i < row.length; i++) {
-        const wi = acc ? row[i] - (acc[i] ?? 0) / this.t : row[i]
-        out[i] += v * wi
-        if (contrib) contrib[i] = v * wi
-      }
-      if (contributions && contrib) contributions.set(k, contrib)
+      for (let j = 0; j < row.size; j++) if (row.labels[j] < nLabels) out[row.labels[j]] += v * this.effective(row, j)
     }
     return out
   }
 
+  /** The (averaged) weight of one feature for every label. */
+  weightsOf(key: string, nLabels: number): number[] {
+    const out = new Array<number>(nLabels).fill(0)
+    const row = this.w.get(key)
+    if (row) for (let j = 0; j < row.size; j++) if (row.labels[j] < nLabels) out[row.labels[j]] = this.effective(row, j)
+    return out
+  }
+
   toJSON(): LinearState {
-    const round = (row: number[]) => row.map((x) => +x.toPrecision(6))
     const w: Record<string, number[]> = {}
-    const u: Record<string, number[]> = {}
     for (const [k, row] of this.w) {
-      if (row.every((x) => x === 0)) continue
-      w[k] = round(row)
-      const acc = this.u.get(k)
-      if (this.average && acc) u[k] = round(acc)
+      const flat: number[] = []
+      for (let j = 0; j < row.size; j++) {
+        // Feature values are at most 1 and margins are 1: weights below the unit change nothing.
+        const units = Math.round(this.effective(row, j) / WEIGHT_UNIT)
+        if (units !== 0) flat.push(row.labels[j], units)
+      }
+      if (flat.length) w[k] = flat
     }
-    return this.average ? { w, u, t: this.t } : { w, t: this.t }
+    return { w, t: this.t }
   }
 }

@@ -1,46 +1,53 @@
 // A bounded memory of recent labelled documents with an inverted index, for nearest-neighbour
 // votes. Complaints repeat: the same street, the same reporter, the same viral problem; the
 // nearest past decision is often the best hint, and the linear models miss such near-copies.
+// Documents are kept as their stems (compact to store); vectors are rebuilt on restore.
 import type { FeatureVector } from './features.ts'
 
 export interface MemoryState {
-  /** oldest first: [label index, feature keys, feature values] */
-  docs: [number, string[], number[]][]
+  /** oldest first: [label index, stems joined by spaces] */
+  docs: [number, string][]
 }
 
 interface Doc {
-  id: number
   label: number
+  stems: string
   v: FeatureVector
 }
 
 export class NeighbourMemory {
   private docs = new Map<number, Doc>()
-  private index = new Map<string, Set<number>>()
+  /** feature -> (document id -> feature value) */
+  private index = new Map<string, Map<number, number>>()
   private nextId = 0
+  /** scratch: similarity per slot (id modulo capacity), reset after each query */
+  private sims: Float64Array
 
   constructor(
     readonly capacity: number,
+    private readonly vectorize: (stems: string[]) => FeatureVector,
     state?: MemoryState,
   ) {
-    for (const [label, keys, values] of state?.docs ?? []) {
-      this.add(new Map(keys.map((k, i) => [k, values[i]])), label)
-    }
+    this.sims = new Float64Array(Math.max(0, capacity))
+    for (const [label, stems] of state?.docs ?? []) this.add(stems ? stems.split(' ') : [], label)
   }
 
   get size(): number {
     return this.docs.size
   }
 
-  /** Remembers an L2-normalised vector; forgets the oldest past capacity. */
-  add(v: FeatureVector, label: number): void {
-    if (this.capacity <= 0 || v.size === 0) return
+  /** Remembers a document; forgets the oldest past capacity. */
+  add(stems: string[], label: number): void {
+    if (this.capacity <= 0 || stems.length === 0) return
     const id = this.nextId++
-    this.docs.set(id, { id, label, v })
-    for (const k of v.keys()) {
+    // Slots are ids modulo capacity: a live document a full capacity older must go first.
+    this.remove(id - this.capacity)
+    const v = this.vectorize(stems)
+    this.docs.set(id, { label, stems: stems.join(' '), v })
+    for (const [k, x] of v) {
       let posting = this.index.get(k)
-      if (!posting) this.index.set(k, (posting = new Set()))
-      posting.add(id)
+      if (!posting) this.index.set(k, (posting = new Map()))
+      posting.set(id, x)
     }
     while (this.docs.size > this.capacity) this.remove(this.docs.keys().next().value as number)
   }
@@ -56,26 +63,35 @@ export class NeighbourMemory {
     }
   }
 
-  /** Forgets remembered documents with this label that are near-identical to v (cosine >= 0.95). */
-  forget(v: FeatureVector, label: number): void {
-    for (const [id, sim] of this.similarities(v)) {
+  /** Forgets remembered documents with this label that are near-identical (cosine >= 0.95). */
+  forget(stems: string[], label: number): void {
+    for (const [id, sim] of this.similarities(this.vectorize(stems))) {
       if (sim >= 0.95 && this.docs.get(id)?.label === label) this.remove(id)
     }
   }
 
-  private similarities(v: FeatureVector): Map<number, number> {
-    const sims = new Map<number, number>()
+  /** [document id, cosine] of every remembered document sharing a feature with v. */
+  private similarities(v: FeatureVector): [number, number][] {
+    const cap = this.capacity
+    const sims = this.sims
+    const touched: number[] = []
     for (const [k, x] of v) {
       const posting = this.index.get(k)
       if (!posting) continue
-      for (const id of posting) sims.set(id, (sims.get(id) ?? 0) + x * (this.docs.get(id)!.v.get(k) ?? 0))
+      for (const [id, y] of posting) {
+        const slot = id % cap
+        if (sims[slot] === 0) touched.push(id)
+        sims[slot] += x * y
+      }
     }
-    return sims
+    const out = touched.map((id): [number, number] => [id, sims[id % cap]])
+    for (const id of touched) sims[id % cap] = 0
+    return out
   }
 
   /** Votes per label index from the k most similar documents, each weighted by similarity squared. */
-  votes(v: FeatureVector, k: number, nLabels: number): number[] {
-    const top = [...this.similarities(v)].sort((a, b) => b[1] - a[1]).slice(0, k)
+  votes(stems: string[], k: number, nLabels: number): number[] {
+    const top = this.similarities(this.vectorize(stems)).sort((a, b) => b[1] - a[1]).slice(0, k)
     const out = new Array<number>(nLabels).fill(0)
     for (const [id, sim] of top) {
       const label = this.docs.get(id)!.label
@@ -85,8 +101,6 @@ export class NeighbourMemory {
   }
 
   toJSON(): MemoryState {
-    return {
-      docs: [...this.docs.values()].map((d) => [d.label, [...d.v.keys()], [...d.v.values()].map((x) => +x.toFixed(4))]),
-    }
+    return { docs: [...this.docs.values()].map((d) => [d.label, d.stems]) }
   }
 }

@@ -1,10 +1,11 @@
 // Multinomial / complement naive Bayes over sparse counts, updated one document at a time.
 // Counts make learning exactly reversible (unlearn subtracts), which suits operator corrections,
-// and let keyword seeds act as pseudo-documents on day one.
+// and let keyword seeds act as pseudo-documents on day one. Storage is sparse in labels too: a
+// tenant may have 200 agencies while a word is seen with only a few of them.
 import type { FeatureVector } from './features.ts'
 
 export interface NaiveBayesState {
-  /** feature -> count per label index */
+  /** feature -> flat [label, count, label, count, ...] */
   counts: Record<string, number[]>
   /** total feature mass per label */
   totals: number[]
@@ -19,18 +20,32 @@ export interface NaiveBayesOptions {
   complement?: boolean
 }
 
+type Row = Map<number, number>
+
 export class NaiveBayes {
-  private counts = new Map<string, number[]>()
+  private counts = new Map<string, Row>()
+  /** sum over labels per feature, kept in step with counts */
+  private rowSums = new Map<string, number>()
   private totals: number[] = []
   private docs: number[] = []
   private readonly alpha: number
   private readonly complement: boolean
+  private cachedTotals?: { n: number; totals: number[]; grand: number; vocab: number }
 
   constructor(options: NaiveBayesOptions = {}, state?: NaiveBayesState) {
     this.alpha = options.alpha ?? 0.1
     this.complement = options.complement ?? true
     if (state) {
-      this.counts = new Map(Object.entries(state.counts).map(([k, v]) => [k, v.slice()]))
+      for (const [k, flat] of Object.entries(state.counts)) {
+        const row: Row = new Map()
+        let sum = 0
+        for (let i = 0; i + 1 < flat.length; i += 2) {
+          row.set(flat[i], flat[i + 1])
+          sum += flat[i + 1]
+        }
+        this.counts.set(k, row)
+        this.rowSums.set(k, sum)
+      }
       this.totals = state.totals.slice()
       this.docs = state.docs.slice()
     }
@@ -38,6 +53,7 @@ export class NaiveBayes {
 
   /** Adds (weight > 0) or removes (weight < 0) one document's counts for a label; never below zero. */
   update(x: FeatureVector, label: number, weight = 1): void {
+    this.cachedTotals = undefined
     while (this.totals.length <= label) this.totals.push(0)
     while (this.docs.length <= label) this.docs.push(0)
     this.docs[label] = Math.max(0, this.docs[label] + weight)
@@ -45,52 +61,73 @@ export class NaiveBayes {
       let row = this.counts.get(k)
       if (!row) {
         if (weight <= 0) continue
-        row = []
-        this.counts.set(k, row)
+        this.counts.set(k, (row = new Map()))
       }
-      while (row.length <= label) row.push(0)
-      const before = row[label]
+      const before = row.get(label) ?? 0
       const after = Math.max(0, before + weight * tf)
-      row[label] = after
+      if (after > 0) row.set(label, after)
+      else row.delete(label)
+      const sum = (this.rowSums.get(k) ?? 0) + after - before
+      if (row.size === 0) {
+        this.counts.delete(k)
+        this.rowSums.delete(k)
+      } else this.rowSums.set(k, sum)
       this.totals[label] = Math.max(0, this.totals[label] + after - before)
     }
   }
 
-  /**
-   * Per-label scores (log-likelihood ratios, higher is better) for labels 0..nLabels-1, and each
-   * feature's contribution when `contributions` is given (for reasons).
-   */
-  scores(x: FeatureVector, nLabels: number, contributions?: Map<string, number[]>): number[] {
-    const a = this.alpha
-    const vocab = Math.max(1, this.counts.size)
+  private totalsFor(nLabels: number): { totals: number[]; grand: number; vocab: number } {
+    if (this.cachedTotals?.n === nLabels) return this.cachedTotals
     const totals = Array.from({ length: nLabels }, (_, i) => this.totals[i] ?? 0)
     const grand = totals.reduce((s, t) => s + t, 0)
+    this.cachedTotals = { n: nLabels, totals, grand, vocab: Math.max(1, this.counts.size) }
+    return this.cachedTotals
+  }
+
+  /** Per-label scores (log-likelihoods, higher is better) for labels 0..nLabels-1. */
+  scores(x: FeatureVector, nLabels: number): number[] {
+    const a = this.alpha
+    const { totals, grand, vocab } = this.totalsFor(nLabels)
     const out = new Array<number>(nLabels).fill(0)
+    let mass = 0
+    // Every label gets the "count 0" weight of each feature; labels that saw it are corrected.
+    let base = 0
     for (const [k, tf] of x) {
       const row = this.counts.get(k)
       if (!row) continue
-      let rowSum = 0
-      for (const c of row) rowSum += c
-      const contrib = contributions ? new Array<number>(nLabels).fill(0) : undefined
-      for (let i = 0; i < nLabels; i++) {
-        const c = row[i] ?? 0
-        let w: number
-        if (this.complement) {
-          // Weight of the word in every other class, negated: high when the word is rare elsewhere.
-          w = -Math.log((rowSum - c + a) / (grand - totals[i] + a * vocab))
-        } else {
-          w = Math.log((c + a) / (totals[i] + a * vocab))
-        }
-        out[i] += tf * w
-        if (contrib) contrib[i] = tf * w
+      mass += tf
+      const sum = this.rowSums.get(k)!
+      base += this.complement ? -tf * Math.log(sum + a) : tf * Math.log(a)
+      for (const [i, c] of row) {
+        if (i >= nLabels) continue
+        out[i] += this.complement ? -tf * (Math.log(sum - c + a) - Math.log(sum + a)) : tf * (Math.log(c + a) - Math.log(a))
       }
-      if (contributions && contrib) contributions.set(k, contrib)
     }
-    if (!this.complement) {
-      const docTotal = this.docs.reduce((s, d) => s + d, 0)
-      for (let i = 0; i < nLabels; i++) out[i] += Math.log(((this.docs[i] ?? 0) + 1) / (docTotal + nLabels))
+    const docTotal = this.docs.reduce((s, d) => s + d, 0)
+    for (let i = 0; i < nLabels; i++) {
+      out[i] += base
+      if (this.complement) out[i] += mass * Math.log(grand - totals[i] + a * vocab)
+      else {
+        out[i] -= mass * Math.log(totals[i] + a * vocab)
+        out[i] += Math.log(((this.docs[i] ?? 0) + 1) / (docTotal + nLabels))
+      }
     }
     return out
+  }
+
+  /** The weight of one feature (per unit of tf) for every label: its share in `scores`. */
+  weightsOf(key: string, nLabels: number): number[] {
+    const a = this.alpha
+    const { totals, grand, vocab } = this.totalsFor(nLabels)
+    const row = this.counts.get(key)
+    const sum = this.rowSums.get(key) ?? 0
+    return totals.map((t, i) => {
+      if (!row) return 0
+      const c = row.get(i) ?? 0
+      return this.complement
+        ? -Math.log((sum - c + a) / (grand - t + a * vocab))
+        : Math.log((c + a) / (t + a * vocab))
+    })
   }
 
   /** Weighted document count per label. */
@@ -100,7 +137,11 @@ export class NaiveBayes {
 
   toJSON(): NaiveBayesState {
     const counts: Record<string, number[]> = {}
-    for (const [k, row] of this.counts) if (row.some((c) => c > 0)) counts[k] = row.map((c) => +c.toFixed(4))
-    return { counts, totals: this.totals.slice(), docs: this.docs.slice() }
+    for (const [k, row] of this.counts) {
+      const flat: number[] = []
+      for (const [i, c] of row) flat.push(i, +c.toFixed(3))
+      counts[k] = flat
+    }
+    return { counts, totals: this.totals.map((t) => +t.toFixed(3)), docs: this.docs.slice() }
   }
 }

@@ -6,7 +6,7 @@
 // complement naive Bayes on stem unigrams+bigrams (robust with few examples, exactly reversible),
 // an averaged passive-aggressive linear model on words + character n-grams (discriminative,
 // tolerant of misspellings), and nearest neighbours among recent decisions (near-repeats).
-import { featuresOf, featureLabel, logNormalize, CHAR_PREFIX, type FeatureVector } from './features.ts'
+import { featuresOf, featureLabel, logNormalize, type FeatureVector } from './features.ts'
 import { NaiveBayes, type NaiveBayesState } from './naive-bayes.ts'
 import { OnlineLinear, type LinearState } from './linear.ts'
 import { NeighbourMemory, type MemoryState } from './memory.ts'
@@ -18,8 +18,8 @@ export interface RouterOptions {
   /** passive-aggressive aggressiveness (default 1) */
   c?: number
   /** character n-gram lengths for the linear model (default [3, 4, 5]) */
-  charNgrams?: number[]
-  /** recent decisions kept for nearest neighbours; 0 disables (default 3000) */
+  charNgrams?: readonly number[]
+  /** recent decisions kept for nearest neighbours; 0 disables (default 5000) */
   memory?: number
   /** neighbours that vote (default 10) */
   neighbours?: number
@@ -50,7 +50,7 @@ const DEFAULTS: Required<RouterOptions> = {
   alpha: 0.5,
   c: 1,
   charNgrams: [3, 4, 5],
-  memory: 3000,
+  memory: 5000,
   neighbours: 10,
   weights: { nb: 1, linear: 1, neighbours: 0.5 },
 }
@@ -62,10 +62,13 @@ interface Prepared {
   p: PreparedText
   /** word + bigram counts (naive Bayes) */
   words: FeatureVector
-  /** normalised words (neighbours) */
-  wordsNorm: FeatureVector
   /** normalised words + char n-grams (linear) */
   all: FeatureVector
+}
+
+/** The neighbours' vector of a document: normalised stem unigrams + bigrams. */
+function wordVector(stems: string[]): FeatureVector {
+  return logNormalize(featuresOf({ tokens: [], stems, normalized: '' }, { charNgrams: [] }))
 }
 
 function zscores(s: number[]): number[] {
@@ -89,7 +92,7 @@ export class TriageRouter {
     this.o = { ...DEFAULTS, ...(state?.options ?? {}), ...options }
     this.nb = new NaiveBayes({ alpha: this.o.alpha, complement: true }, state?.nb)
     this.linear = new OnlineLinear({ algorithm: 'pa', c: this.o.c, average: true }, state?.linear)
-    this.memory = new NeighbourMemory(this.o.memory, state?.memory)
+    this.memory = new NeighbourMemory(this.o.memory, wordVector, state?.memory)
     for (const l of state?.labels ?? []) this.labelId(l)
     for (const [l, kws] of Object.entries(state?.seeds ?? {})) this.seeds.set(l, kws)
     this.learned = state?.learned ?? 0
@@ -119,7 +122,7 @@ export class TriageRouter {
     const p = prepareText(text)
     const words = featuresOf(p, { charNgrams: [] })
     const all = logNormalize(featuresOf(p, { charNgrams: this.o.charNgrams }))
-    return { p, words, wordsNorm: logNormalize(words), all }
+    return { p, words, all }
   }
 
   /** Learns one decision: this text belongs to this label. `weight` scales it (default 1). */
@@ -129,7 +132,7 @@ export class TriageRouter {
     const x = this.prepare(text)
     this.nb.update(x.words, y, weight)
     this.linear.update(x.all, y, this.labelList.length, weight)
-    this.memory.add(x.wordsNorm, y)
+    this.memory.add(x.p.stems, y)
     this.learned += weight
   }
 
@@ -144,7 +147,7 @@ export class TriageRouter {
     const x = this.prepare(text)
     this.nb.update(x.words, y, -weight)
     this.linear.update(x.all, y, this.labelList.length, -weight)
-    this.memory.forget(x.wordsNorm, y)
+    this.memory.forget(x.p.stems, y)
   }
 
   /**
@@ -166,52 +169,81 @@ export class TriageRouter {
     this.seeds.set(label, [...known])
   }
 
-  /** Raw combined scores per label index, with per-feature evidence for reasons. */
-  private combined(x: Prepared, evidence?: Map<string, number[]>): number[] {
+  /** Combined scores per label index, and the spread of each model's raw scores (for reasons). */
+  private combined(x: Prepared): { scores: number[]; nbSd: number; linSd: number } {
     const n = this.labelList.length
     const w = this.o.weights
-    const nbContrib = evidence ? new Map<string, number[]>() : undefined
-    const linContrib = evidence ? new Map<string, number[]>() : undefined
-    const nbRaw = this.nb.scores(x.words, n, nbContrib)
-    const linRaw = this.linear.scores(x.all, n, linContrib)
+    const nbRaw = this.nb.scores(x.words, n)
+    const linRaw = this.linear.scores(x.all, n)
     const nbZ = zscores(nbRaw)
     const linZ = zscores(linRaw)
-    const out = nbZ.map((v, i) => w.nb * v + w.linear * linZ[i])
+    const scores = nbZ.map((v, i) => w.nb * v + w.linear * linZ[i])
     if (w.neighbours > 0 && this.memory.size > 0) {
-      const nnZ = zscores(this.memory.votes(x.wordsNorm, this.o.neighbours, n))
-      for (let i = 0; i < n; i++) out[i] += w.neighbours * nnZ[i]
+      const nnZ = zscores(this.memory.votes(x.p.stems, this.o.neighbours, n))
+      for (let i = 0; i < n; i++) scores[i] += w.neighbours * nnZ[i]
     }
-    if (evidence && nbContrib && linContrib) {
-      // Evidence of a feature for a label: its contribution relative to its mean over labels,
-      // scaled like the z-scores above, from both models.
-      const sd = (s: number[]) => Math.sqrt(s.reduce((a, b) => a + b * b, 0) / s.length - (s.reduce((a, b) => a + b, 0) / s.length) ** 2) || 1
-      const nbSd = sd(nbRaw)
-      const linSd = sd(linRaw)
-      for (const [k, c] of nbContrib) evidence.set(k, centred(c).map((v) => (w.nb * v) / nbSd))
-      for (const [k, c] of linContrib) {
-        if (k.startsWith(CHAR_PREFIX)) continue
-        const add = centred(c).map((v) => (w.linear * v) / linSd)
-        const prev = evidence.get(k)
-        evidence.set(k, prev ? prev.map((v, i) => v + add[i]) : add)
-      }
-    }
-    return out
+    return { scores, nbSd: spread(nbRaw), linSd: spread(linRaw) }
   }
 
-  /** The k best labels for a text, best first, with confidences and reasons. */
+  /**
+   * For each label asked for, the words and phrases of the text that pushed hardest towards it,
+   * measured as in the scores: each model's weight for the label minus its mean over labels,
+   * scaled by the model's spread, times the feature's value in the text.
+   */
+  private reasons(x: Prepared, labels: number[], nbSd: number, linSd: number, max = 5): string[][] {
+    const n = this.labelList.length
+    const w = this.o.weights
+    const surface = surfaceForms(x.p)
+    const perLabel = labels.map(() => new Map<string, number>())
+    for (const [k, tf] of x.words) {
+      const nbW = this.nb.weightsOf(k, n)
+      const linW = this.linear.weightsOf(k, n)
+      const nbMean = mean(nbW)
+      const linMean = mean(linW)
+      const lin = x.all.get(k) ?? 0
+      let phrase: string | undefined
+      labels.forEach((label, j) => {
+        const ev = (w.nb * tf * (nbW[label] - nbMean)) / nbSd + (w.linear * lin * (linW[label] - linMean)) / linSd
+        if (!(ev > 0)) return
+        phrase ??= featureLabel(k)
+          .split(' ')
+          .map((s) => surface.get(s) ?? s)
+          .join(' ')
+        perLabel[j].set(phrase, Math.max(perLabel[j].get(phrase) ?? 0, ev))
+      })
+    }
+    return perLabel.map((phrases) => {
+      const ranked = [...phrases].sort((a, b) => b[1] - a[1]).map(([p]) => p)
+      // A phrase and its own words say the same thing: keep the stronger, drop the repeats.
+      const out: string[] = []
+      for (const p of ranked) {
+        if (out.some((o) => o.split(' ').includes(p) || p.split(' ').includes(o))) continue
+        out.push(p)
+        if (out.length >= max) break
+      }
+      return out
+    })
+  }
+
+  /**
+   * The k best labels for a text, best first. `score` is a relative confidence (a softmax over
+   * the combined z-scores, scaled for the number of labels), not a calibrated probability.
+   */
   suggest(text: string, k = 3): Suggestion[] {
     const n = this.labelList.length
-    if (n === 0) return []
+    if (n === 0 || k <= 0) return []
     const x = this.prepare(text)
-    const evidence = new Map<string, number[]>()
-    const s = this.combined(x, evidence)
-    // Softmax over the combined z-scores; the temperature keeps confidences readable.
-    const max = Math.max(...s)
-    const e = s.map((v) => Math.exp((v - max) * 1.5))
+    const { scores, nbSd, linSd } = this.combined(x)
+    const temperature = 4 / Math.sqrt(Math.max(2, n))
+    const max = Math.max(...scores)
+    const e = scores.map((v) => Math.exp((v - max) * temperature))
     const z = e.reduce((a, b) => a + b, 0)
-    const order = s.map((_, i) => i).sort((a, b) => s[b] - s[a]).slice(0, Math.max(0, k))
-    const surface = surfaceForms(x.p)
-    return order.map((i) => ({ label: this.labelList[i], score: e[i] / z, reasons: reasonsFor(evidence, i, surface) }))
+    const order = scores
+      .map((_, i) => i)
+      .sort((a, b) => scores[b] - scores[a])
+      .slice(0, k)
+    const reasons = this.reasons(x, order, nbSd, linSd)
+    return order.map((i, j) => ({ label: this.labelList[i], score: e[i] / z, reasons: reasons[j] }))
   }
 
   toJSON(): RouterState {
@@ -228,9 +260,13 @@ export class TriageRouter {
   }
 }
 
-function centred(c: number[]): number[] {
-  const mean = c.reduce((a, b) => a + b, 0) / c.length
-  return c.map((v) => v - mean)
+function mean(s: number[]): number {
+  return s.reduce((a, b) => a + b, 0) / s.length
+}
+
+function spread(s: number[]): number {
+  const m = mean(s)
+  return Math.sqrt(s.reduce((a, b) => a + (b - m) ** 2, 0) / s.length) || 1
 }
 
 /** Maps each stem of a text to the first word that produced it, to show people real words. */
@@ -241,27 +277,6 @@ function surfaceForms(p: PreparedText): Map<string, string> {
     if (!m.has(s)) m.set(s, t)
   }
   return m
-}
-
-function reasonsFor(evidence: Map<string, number[]>, label: number, surface: Map<string, string>, max = 5): string[] {
-  const words = new Map<string, number>()
-  for (const [k, v] of evidence) {
-    if (k.startsWith(CHAR_PREFIX) || !(v[label] > 0)) continue
-    const phrase = featureLabel(k)
-      .split(' ')
-      .map((s) => surface.get(s) ?? s)
-      .join(' ')
-    words.set(phrase, Math.max(words.get(phrase) ?? 0, v[label]))
-  }
-  const ranked = [...words].sort((a, b) => b[1] - a[1]).map(([w]) => w)
-  // A bigram and its own words say the same thing: keep the stronger, drop the repeats.
-  const out: string[] = []
-  for (const w of ranked) {
-    if (out.some((o) => o.split(' ').includes(w) || w.split(' ').includes(o))) continue
-    out.push(w)
-    if (out.length >= max) break
-  }
-  return out
 }
 
 /** A router from stored state (or a fresh one); options override the stored ones. */
