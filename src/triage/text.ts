@@ -29,6 +29,11 @@ export function stemWord(word: string): string {
   return stem
 }
 
+/** Whether a lower-case word (or its stem) is in Sastrawi's Indonesian root-word dictionary. */
+export function isDictionaryWord(word: string): boolean {
+  return stemmer.find(word) || stemmer.find(stemWord(word))
+}
+
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
 const HANDLE_RE = /(^|\s)@\w+/g
