@@ -100,6 +100,16 @@ export class NeighbourMemory {
     return out
   }
 
+  /** Per label index, the highest similarity of v to a remembered document with that label. */
+  maxSimilarity(stems: string[], nLabels: number): number[] {
+    const out = new Array<number>(nLabels).fill(0)
+    for (const [id, sim] of this.similarities(this.vectorize(stems))) {
+      const label = this.docs.get(id)!.label
+      if (label < nLabels && sim > out[label]) out[label] = sim
+    }
+    return out
+  }
+
   toJSON(): MemoryState {
     return { docs: [...this.docs.values()].map((d) => [d.label, d.stems]) }
   }

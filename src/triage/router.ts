@@ -43,6 +43,8 @@ export interface RouterState {
   nb: NaiveBayesState
   linear: LinearState
   memory: MemoryState
+  /** texts returned as "bukan kewenangan", per label */
+  rejections?: MemoryState
   learned: number
 }
 
@@ -54,6 +56,11 @@ const DEFAULTS: Required<RouterOptions> = {
   neighbours: 10,
   weights: { nb: 1, linear: 1, neighbours: 0.5 },
 }
+
+/** Texts returned as "not ours" remembered per router; a near-copy is pushed away from that label. */
+const REJECTION_MEMORY = 1000
+/** Penalty, in z-score units, for a label that returned a text identical to this one (times cosine cubed). */
+const REJECTION_PENALTY = 8
 
 /** Weight of a keyword seed: a keyword counts like this many documents mentioning it. */
 const SEED_WEIGHT = 3
@@ -86,6 +93,7 @@ export class TriageRouter {
   private nb: NaiveBayes
   private linear: OnlineLinear
   private memory: NeighbourMemory
+  private rejections: NeighbourMemory
   private learned = 0
 
   constructor(state?: RouterState, options: RouterOptions = {}) {
@@ -93,6 +101,7 @@ export class TriageRouter {
     this.nb = new NaiveBayes({ alpha: this.o.alpha, complement: true }, state?.nb)
     this.linear = new OnlineLinear({ algorithm: 'pa', c: this.o.c, average: true }, state?.linear)
     this.memory = new NeighbourMemory(this.o.memory, wordVector, state?.memory)
+    this.rejections = new NeighbourMemory(REJECTION_MEMORY, wordVector, state?.rejections)
     for (const l of state?.labels ?? []) this.labelId(l)
     for (const [l, kws] of Object.entries(state?.seeds ?? {})) this.seeds.set(l, kws)
     this.learned = state?.learned ?? 0
@@ -133,13 +142,15 @@ export class TriageRouter {
     this.nb.update(x.words, y, weight)
     this.linear.update(x.all, y, this.labelList.length, weight)
     this.memory.add(x.p.stems, y)
+    this.rejections.forget(x.p.stems, y)
     this.learned += weight
   }
 
   /**
    * Negative feedback: this text does not belong to this label (an agency returned it as "bukan
    * kewenangan", or an operator corrected a disposition). Undoes a matching earlier `learn` in the
-   * counts and the memory, and pushes the linear model's score for the label below the others.
+   * counts and the memory, pushes the linear model's score for the label below the others, and
+   * remembers the return so that near-copies of the text are steered away from the label.
    */
   unlearn(text: string, label: string, weight = 1): void {
     const y = this.labelIndex.get(label)
@@ -148,6 +159,7 @@ export class TriageRouter {
     this.nb.update(x.words, y, -weight)
     this.linear.update(x.all, y, this.labelList.length, -weight)
     this.memory.forget(x.p.stems, y)
+    this.rejections.add(x.p.stems, y)
   }
 
   /**
@@ -181,6 +193,10 @@ export class TriageRouter {
     if (w.neighbours > 0 && this.memory.size > 0) {
       const nnZ = zscores(this.memory.votes(x.p.stems, this.o.neighbours, n))
       for (let i = 0; i < n; i++) scores[i] += w.neighbours * nnZ[i]
+    }
+    if (this.rejections.size > 0) {
+      const rejected = this.rejections.maxSimilarity(x.p.stems, n)
+      for (let i = 0; i < n; i++) scores[i] -= REJECTION_PENALTY * rejected[i] ** 3
     }
     return { scores, nbSd: spread(nbRaw), linSd: spread(linRaw) }
   }
@@ -255,6 +271,7 @@ export class TriageRouter {
       nb: this.nb.toJSON(),
       linear: this.linear.toJSON(),
       memory: this.memory.toJSON(),
+      rejections: this.rejections.toJSON(),
       learned: this.learned,
     }
   }

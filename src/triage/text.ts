@@ -42,7 +42,7 @@ const PHONE_RE = /(?:\+?62|\b0)8[\d\s.-]{7,14}\d/g
 /**
  * Lower-cases and cleans a raw message: links, e-mail addresses, handles and phone numbers become
  * placeholder words, letters repeated three or more times collapse ("tolonggg" -> "tolong"),
- * "2" reduplication expands ("jalan2" -> "jalan jalan").
+ * and "2" reduplication keeps the word once ("jalan2" -> "jalan"), as "jalan-jalan" does.
  */
 export function cleanText(raw: string): string {
   return raw
@@ -53,7 +53,7 @@ export function cleanText(raw: string): string {
     .replace(HANDLE_RE, '$1 xakun ')
     .replace(PHONE_RE, ' xtelepon ')
     .replace(/([a-z])\1{2,}/g, '$1')
-    .replace(/\b([a-z]{3,})2\b/g, '$1 $1')
+    .replace(/\b([a-z]{3,})2\b/g, '$1')
 }
 
 /**
