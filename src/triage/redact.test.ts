@@ -73,6 +73,8 @@ describe('redactText: names', () => {
     expect(redactText('ketua RT namanya NARKO')).toBe('ketua RT namanya [nama]')
     expect(redactText('saya Walid selaku ketua')).toBe('saya [nama] selaku ketua')
     expect(redactText('sdr. Bambang datang')).toBe('sdr. [nama] datang')
+    expect(redactText('Saya Dewi Anggraini, mau tanya')).toBe('Saya [nama], mau tanya')
+    expect(redactText('bansos atas nama Sumiati NIK 3578014512690003')).toBe('bansos atas nama [nama] NIK [NIK]')
   })
 
   it('masks a lower-case name after an honorific when it is not an Indonesian word', () => {
@@ -80,7 +82,7 @@ describe('redactText: names', () => {
   })
 
   it('keeps roles and ordinary words after honorifics', () => {
-    for (const t of ['mohon Pak Lurah', 'ibu hamil susah antre', 'Bapak Kepala Dinas', 'ibu saya sakit', 'saya mau tanya']) {
+    for (const t of ['mohon Pak Lurah', 'ibu hamil susah antre', 'Bapak Kepala Dinas', 'ibu saya sakit', 'saya mau tanya', 'Saya Mohon Bantuan Bapak']) {
       expect(redactText(t)).toBe(t)
     }
   })

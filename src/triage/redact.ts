@@ -96,7 +96,7 @@ const NOT_A_NAME = new Set(
   mengadukan melaporkan menyampaikan memohon bertanya tanya lapor laporan keluhan mengeluh tinggal beralamat
   berdomisili warganya dari asal sekeluarga selama sejak pada tanggal hari saat waktu disini sini sana situ
   kemarin tadi sekarang bersama beserta sendiri semua para seorang salah satu baru lama lagi sering selalu
-  nya lah pun kok sih dong ya`.split(/\s+/),
+  nya lah pun kok sih dong ya nik kk ktp no hp wa telp email alamat`.split(/\s+/),
 )
 
 const HONORIFIC =
@@ -126,11 +126,21 @@ function nameLength(tail: string, strict: boolean): number {
     const gap = taken ? (/^ +/.exec(tail.slice(pos))?.[0] ?? '') : ''
     if (taken && !gap) break
     const m = TOKEN.exec(tail.slice(pos + gap.length))
-    if (!m || !looksLikeName(m[0], strict)) break
+    if (!m) break
+    // Two capitalised words in a row after "saya" read as a full name even when the first is also
+    // a dictionary word ("saya Dewi Anggraini"); the second must then be unknown to the dictionary.
+    const pair =
+      strict && !taken && /^\p{Lu}/u.test(m[0]) && !NOT_A_NAME.has(m[0].toLowerCase()) && isNameAfter(tail.slice(pos + m[0].length))
+    if (!pair && !looksLikeName(m[0], strict)) break
     pos += gap.length + m[0].length
     taken++
   }
   return pos
+}
+
+function isNameAfter(rest: string): boolean {
+  const next = /^ +([\p{L}][\p{L}'.-]*)/u.exec(rest)
+  return !!next && looksLikeName(next[1], true)
 }
 
 function maskNamesAfter(text: string, trigger: RegExp, strict: boolean): string {
