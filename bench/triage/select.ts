@@ -17,7 +17,7 @@ const grid: [string, EvalOptions][] = [
   ['router defaults', {}],
   ['router no neighbours', { router: { weights: { nb: 1, linear: 1, neighbours: 0 } } }],
   ['router neighbours 1.0', { router: { weights: { nb: 1, linear: 1, neighbours: 1 } } }],
-  ['router memory 6000', { router: { memory: 6000 } }],
+  ['router memory 3000', { router: { memory: 3000 } }],
   ['router chars [3,4]', { router: { charNgrams: [3, 4] } }],
   ['router nb 1.5', { router: { weights: { nb: 1.5, linear: 1, neighbours: 0.5 } } }],
   ['router c 0.3', { router: { c: 0.3 } }],
