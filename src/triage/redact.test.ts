@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { redactText } from './redact.ts'
 
 /** What must never survive redaction, judged on the text with separators inside digit runs removed. */
-export function leaks(text: string): string[] {
+function leaks(text: string): string[] {
   const joined = text.replace(/(\d)[ .\-()]{1,2}(?=\d)/g, '$1')
   const found: string[] = []
   found.push(...(joined.match(/\d{16}/g) ?? []))
