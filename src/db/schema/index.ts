@@ -1,0 +1,6 @@
+export * from './common.ts'
+export * from './tenancy.ts'
+export * from './accounts.ts'
+export * from './messaging.ts'
+export * from './reports.ts'
+export * from './ops.ts'

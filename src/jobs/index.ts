@@ -1,0 +1,40 @@
+// Wires job handlers to the queue and starts the recurring schedules. One job per file lives
+// beside this one; each handler is idempotent (a job may run twice after a crash).
+import type { AppContext } from '../context.ts'
+import { schedule, startWorker, type JobHandler, type Worker } from './queue.ts'
+
+export interface JobRuntime {
+  worker: Worker
+  stop(timeoutMs?: number): Promise<void>
+}
+
+/** Handlers by queue name; feature folders add theirs through registerJobHandlers. */
+const registry: Record<string, (ctx: AppContext) => JobHandler> = {}
+const schedules: { queue: string; everyMs: number }[] = []
+
+export function registerJobHandler(queue: string, make: (ctx: AppContext) => JobHandler, everyMs?: number) {
+  registry[queue] = make
+  if (everyMs) schedules.push({ queue, everyMs })
+}
+
+export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
+  return Object.fromEntries(Object.entries(registry).map(([q, make]) => [q, make(ctx)]))
+}
+
+export async function startJobs(ctx: AppContext, opts: { schedules?: boolean } = {}): Promise<JobRuntime> {
+  await import('./handlers.ts')
+  const worker = await startWorker({
+    database: ctx.database,
+    handlers: jobHandlers(ctx),
+    onError: (job, err, willRetry) =>
+      ctx.log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, willRetry, err: (err as Error).message }, 'job failed'),
+  })
+  const stops = opts.schedules === false ? [] : schedules.map((s) => schedule(ctx.database, s.queue, s.everyMs))
+  return {
+    worker,
+    async stop(timeoutMs) {
+      for (const s of stops) s()
+      await worker.stop(timeoutMs)
+    },
+  }
+}

@@ -1,0 +1,240 @@
+// The job queue: jobs are rows in `jobs`, enqueued inside the caller's transaction (so a job
+// exists exactly when the change that caused it committed), claimed with SKIP LOCKED, woken by
+// NOTIFY with a slow poll as a safety net, retried with exponential backoff, dead after
+// maxAttempts. Works the same on PGlite (one process) and PostgreSQL (many workers).
+import os from 'node:os'
+import { sql } from 'drizzle-orm'
+import type { Database, Db } from '../db/connect.ts'
+import { jobs } from '../db/schema/index.ts'
+
+export const JOBS_CHANNEL = 'aduan_jobs'
+
+/** Priorities: lower runs first. Inbound messages must never wait behind bulk work. */
+export const PRIORITY = { inbound: 0, outbox: 10, normal: 50, bulk: 100 } as const
+
+export interface EnqueueOptions {
+  queue: string
+  payload?: Record<string, unknown>
+  tenantId?: string | null
+  priority?: number
+  runAt?: Date
+  singletonKey?: string
+  maxAttempts?: number
+}
+
+/** Enqueue in `db`, which may be an open transaction. Returns the job id, or null when a singleton exists. */
+export async function enqueue(db: Db, opts: EnqueueOptions): Promise<number | null> {
+  const rows = await db
+    .insert(jobs)
+    .values({
+      queue: opts.queue,
+      payload: opts.payload ?? {},
+      tenantId: opts.tenantId ?? null,
+      priority: opts.priority ?? PRIORITY.normal,
+      runAt: opts.runAt ?? new Date(),
+      singletonKey: opts.singletonKey ?? null,
+      maxAttempts: opts.maxAttempts ?? 8,
+    })
+    .onConflictDoNothing()
+    .returning({ id: jobs.id })
+  await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${opts.queue})`)
+  return rows[0]?.id ?? null
+}
+
+export interface Job {
+  id: number
+  tenantId: string | null
+  queue: string
+  payload: Record<string, unknown>
+  attempts: number
+  maxAttempts: number
+}
+
+export type JobHandler = (job: Job) => Promise<void>
+
+export interface Lane {
+  name: string
+  /** Queues this lane serves; '*' serves every queue that has a handler. */
+  queues: string[] | '*'
+  concurrency: number
+}
+
+export interface WorkerOptions {
+  database: Database
+  handlers: Record<string, JobHandler>
+  lanes?: Lane[]
+  /** Fallback poll when no NOTIFY arrives (ms). */
+  pollMs?: number
+  /** How long a claimed job is ours before another worker may take it over (ms). */
+  lockMs?: number
+  /** Backoff for attempt n (1-based), ms. */
+  backoff?: (attempt: number) => number
+  onError?: (job: Job, err: unknown, willRetry: boolean) => void
+}
+
+export interface Worker {
+  /** Stop claiming; wait for running jobs up to timeoutMs. */
+  stop(timeoutMs?: number): Promise<void>
+  /** Run until the given queues have nothing ready (tests). */
+  drain(queues?: string[], timeoutMs?: number): Promise<void>
+  running(): number
+}
+
+const defaultBackoff = (n: number) => Math.min(2 ** (n - 1) * 1000, 15 * 60_000) + Math.floor(Math.random() * 250)
+
+export async function startWorker(opts: WorkerOptions): Promise<Worker> {
+  const { database, handlers } = opts
+  const workerId = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
+  const lockMs = opts.lockMs ?? 5 * 60_000
+  const backoff = opts.backoff ?? defaultBackoff
+  const lanes = opts.lanes ?? [
+    { name: 'inbound', queues: ['inbound'], concurrency: 2 },
+    { name: 'general', queues: '*', concurrency: 2 },
+  ]
+  const allQueues = Object.keys(handlers)
+  let stopped = false
+  let active = 0
+  const inflight = new Set<Promise<void>>()
+  const wakers = new Set<() => void>()
+  const wakeAll = () => {
+    for (const w of wakers) w()
+  }
+
+  // A job left 'running' by a process that died is retried once its lock expires.
+  await database.query(
+    `update jobs set status = 'failed', locked_until = null, last_error = coalesce(last_error, 'worker lost')
+     where status = 'running' and locked_until < now()`,
+  )
+  const unlisten = await database.listen(JOBS_CHANNEL, wakeAll)
+  const poll = setInterval(wakeAll, opts.pollMs ?? 1000)
+
+  async function claim(queues: string[]): Promise<Job | null> {
+    const rows = await database.query<{
+      id: string | number
+      tenant_id: string | null
+      queue: string
+      payload: Record<string, unknown>
+      attempts: number
+      max_attempts: number
+    }>(
+      `update jobs set status = 'running', attempts = attempts + 1, locked_by = $1,
+         locked_until = now() + ($2::int * interval '1 millisecond')
+       where id = (
+         select id from jobs
+         where status in ('queued', 'failed') and run_at <= now() and queue = any($3::text[])
+         order by priority, run_at, id
+         for update skip locked
+         limit 1)
+       returning id, tenant_id, queue, payload, attempts, max_attempts`,
+      [workerId, lockMs, queues],
+    )
+    const r = rows[0]
+    if (!r) return null
+    return {
+      id: Number(r.id),
+      tenantId: r.tenant_id,
+      queue: r.queue,
+      payload: r.payload,
+      attempts: r.attempts,
+      maxAttempts: r.max_attempts,
+    }
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    try {
+      await handlers[job.queue]!(job)
+      await database.query(
+        `update jobs set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = $1`,
+        [job.id],
+      )
+    } catch (err) {
+      const willRetry = job.attempts < job.maxAttempts
+      opts.onError?.(job, err, willRetry)
+      const message = err instanceof Error ? err.message : String(err)
+      await database
+        .query(
+          willRetry
+            ? `update jobs set status = 'failed', locked_until = null, last_error = $2,
+                 run_at = now() + ($3::int * interval '1 millisecond') where id = $1`
+            : `update jobs set status = 'dead', locked_until = null, last_error = $2, finished_at = now() where id = $1`,
+          willRetry ? [job.id, message.slice(0, 2000), backoff(job.attempts)] : [job.id, message.slice(0, 2000)],
+        )
+        .catch(() => {})
+    }
+  }
+
+  function startLane(lane: Lane) {
+    const queues = lane.queues === '*' ? allQueues : lane.queues.filter((q) => handlers[q])
+    if (queues.length === 0) return
+    for (let i = 0; i < lane.concurrency; i++) {
+      const loop = (async () => {
+        while (!stopped) {
+          let job: Job | null = null
+          try {
+            job = await claim(queues)
+          } catch {
+            job = null // database briefly unreachable: wait for the next wake
+          }
+          if (!job) {
+            await new Promise<void>((resolve) => {
+              const w = () => {
+                wakers.delete(w)
+                resolve()
+              }
+              wakers.add(w)
+            })
+            continue
+          }
+          active++
+          try {
+            await runJob(job)
+          } finally {
+            active--
+          }
+        }
+      })()
+      inflight.add(loop)
+    }
+  }
+  for (const lane of lanes) startLane(lane)
+
+  return {
+    running: () => active,
+    async stop(timeoutMs = 10_000) {
+      stopped = true
+      clearInterval(poll)
+      wakeAll()
+      await Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, timeoutMs))])
+      await unlisten().catch(() => {})
+    },
+    async drain(queues = allQueues, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        wakeAll()
+        const rows = await database.query<{ n: number }>(
+          `select count(*)::int as n from jobs where queue = any($1::text[])
+             and (status = 'running' or (status in ('queued','failed') and run_at <= now()))`,
+          [queues],
+        )
+        if ((rows[0]?.n ?? 0) === 0 && active === 0) return
+        if (Date.now() > deadline) throw new Error(`drain timed out with ${rows[0]?.n} jobs pending`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    },
+  }
+}
+
+/**
+ * Recurring work: every `everyMs`, enqueue `queue` once per time slot. The singleton key makes
+ * several processes enqueue it only once per slot.
+ */
+export function schedule(database: Database, queue: string, everyMs: number): () => void {
+  const tick = () => {
+    const slot = Math.floor(Date.now() / everyMs)
+    enqueue(database.db, { queue, singletonKey: `schedule:${queue}:${slot}`, priority: PRIORITY.bulk }).catch(() => {})
+  }
+  const timer = setInterval(tick, everyMs)
+  timer.unref()
+  tick()
+  return () => clearInterval(timer)
+}
