@@ -56,7 +56,7 @@ export function lockDataDir(dir: string): DirLock {
         /* half-written by a crashed owner: treat as stale */
       }
       const sameHost = !owner.host || owner.host === os.hostname()
-      if (owner.pid && owner.pid !== process.pid && sameHost && pidAlive(owner.pid)) {
+      if (owner.pid && sameHost && (owner.pid === process.pid || pidAlive(owner.pid))) {
         throw new DataDirLockedError(
           `DATA_DIR ${dir} is in use by another aduan process (pid ${owner.pid}, since ${owner.since}). ` +
             `Stop it first, or point DATA_DIR elsewhere.`,
