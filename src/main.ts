@@ -27,7 +27,10 @@ export interface Running {
 export function resolveSecretKey(config: Config): string {
   if (config.SECRET_KEY) return config.SECRET_KEY
   if (!config.embedded) {
-    throw new ConfigError('Invalid environment variable SECRET_KEY: it is required when DATABASE_URL is set (at least 32 characters).')
+    process.stderr.write(
+      `aduan: warning: SECRET_KEY is not set; using a key kept in ${path.join(config.DATA_DIR, 'secret.key')}. ` +
+        'Set SECRET_KEY (the same on every machine) before running several processes.\n',
+    )
   }
   const file = path.join(config.DATA_DIR, 'secret.key')
   fs.mkdirSync(config.DATA_DIR, { recursive: true })
