@@ -1,6 +1,7 @@
 // Channel accounts through the API and the durable webhook route, on PGlite and PostgreSQL:
 // secrets encrypted and never returned, the WhatsApp handshake, signed webhooks stored once
 // with one job each however often they are redelivered, and bad signatures refused with nothing stored.
+import { readFileSync } from 'node:fs'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadChannelConfig } from '../../src/channels/accounts.ts'
@@ -163,6 +164,25 @@ describe.each(BACKENDS)('channel accounts and webhooks on %s', (backend) => {
     expect(await countJobs(wa.id)).toBe(before)
   })
 
+  it('keeps form-encoded and content-type-less bodies byte for byte (SMS gateway)', async () => {
+    const SMS = { apiBaseUrl: 'http://127.0.0.1:9', apiKey: 'sms-api-key', inboundSecret: 'sms-inbound-secret-0123' }
+    const c = await as(t.app, admin)('POST', '/api/channels', { type: 'sms', name: 'SMS', config: SMS })
+    expect(c.statusCode, c.body).toBe(201)
+    const sms = c.json() as { id: string; webhookUrl: string }
+    const form = readFileSync(new URL('../../src/channels/sms/fixtures/lapor-keyword.form', import.meta.url))
+    const post = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: path(sms.webhookUrl), headers, payload: form })
+    expect((await post({ 'content-type': 'application/x-www-form-urlencoded' })).statusCode).toBe(401)
+    const ok = await post({ 'content-type': 'application/x-www-form-urlencoded', 'x-aduan-sms-secret': SMS.inboundSecret })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json().stored).toBe(1)
+    const [row] = await t.ctx.db.select().from(inboundEvents).where(eq(inboundEvents.channelAccountId, sms.id))
+    expect(row!.body).toBe(form.toString('utf8'))
+    expect(row!.status).toBe('pending')
+    expect((await post({ 'content-type': 'application/x-www-form-urlencoded', 'x-aduan-sms-secret': SMS.inboundSecret })).json()).toMatchObject({ events: 1, stored: 0 })
+    expect(await countEvents(sms.id)).toBe(1)
+  })
+
   it('checks the Telegram secret-token header', async () => {
     const update = {
       update_id: 900000001,
@@ -182,5 +202,14 @@ describe.each(BACKENDS)('channel accounts and webhooks on %s', (backend) => {
     expect(await countEvents(tg.id)).toBe(1)
     expect(await countJobs(tg.id)).toBe(1)
     expect((await t.app.inject({ method: 'GET', url: path(tg.webhookUrl) })).statusCode).toBe(405)
+    // No content-type at all: the bytes still reach the adapter.
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: path(tg.webhookUrl),
+      headers: { 'x-telegram-bot-api-secret-token': TG.secretToken },
+      payload: Buffer.from(JSON.stringify({ ...update, update_id: 900000002, message: { ...update.message, message_id: 11 } })),
+    })
+    expect(bare.statusCode, bare.body).toBe(200)
+    expect(bare.json()).toMatchObject({ events: 1, stored: 1 })
   })
 })
