@@ -3,5 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
 
 export async function extraRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register((await import('./routes/channels.ts')).channelRoutes(ctx))
+  await app.register((await import('./routes/webhooks.ts')).webhookRoutes(ctx))
   await app.register((await import('./routes/reports.ts')).reportRoutes(ctx))
 }
