@@ -219,4 +219,34 @@ describe.each(BACKENDS)('report lifecycle over HTTP on %s', (backend) => {
     expect(page2.items.map((i: { id: string }) => i.id)).toEqual([reportId])
     expect(page2.nextCursor).toBeNull()
   })
+
+  it('takes { type } at /commands, keeps notes internal to the right people, and serialises racing commands', async () => {
+    const r = await ok(operator('POST', `/api/reports/${otherId}/commands`, { type: 'add_note', noteId: 'n-1', body: 'Warga sekitar sudah dihubungi' }))
+    expect(r.status).toBe('received')
+    const detail = await ok(operator('GET', `/api/reports/${otherId}`))
+    expect(detail.internalNotes.map((n: { body: string }) => n.body)).toEqual(['Warga sekitar sudah dihubungi'])
+    const d = crypto.randomUUID()
+    await ok(
+      operator('POST', `/api/reports/${otherId}/verify-and-dispatch`, {
+        title: 'Lampu jalan mati',
+        kind: 'pengaduan',
+        categoryId: null,
+        regionCode: null,
+        flags: { anonymous: false, confidential: false },
+        dispositions: [{ id: d, agencyId: agencyA, instruction: 'Mohon diperbaiki' }],
+      }),
+    )
+    // Two agency users accept at once: the row lock lets one win, the other meets the new state.
+    const [a, b] = await Promise.all([
+      adminA('POST', `/api/reports/${otherId}/accept`, { dispositionId: d }),
+      headA('POST', `/api/reports/${otherId}/accept`, { dispositionId: d }),
+    ])
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
+    const accepted = (await events(operator, otherId)).filter((e) => e.type === 'disposition_accepted')
+    expect(accepted).toHaveLength(1)
+    // Notes without an agency are the coordinator's and visible to the agency holding the report.
+    const asA = await ok(adminA('GET', `/api/reports/${otherId}`))
+    expect(asA.status).toBe('in_progress')
+    expect(asA.internalNotes).toHaveLength(1)
+  })
 })
