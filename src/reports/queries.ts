@@ -5,7 +5,6 @@ import type { Principal } from '../accounts/users.ts'
 import type { Db } from '../db/connect.ts'
 import { contacts, reports } from '../db/schema/index.ts'
 import { reportDeadlines } from './deadlines.ts'
-import type { LifecycleSettings } from './lifecycle.ts'
 import type { ReportStatus, Role } from './model.ts'
 import {
   canSeeIdentity,
@@ -169,24 +168,19 @@ const whistleblowingSql = sql`coalesce((select (e.data->'after'->>'whistleblowin
   order by e.id desc limit 1), false)`
 
 /** One query: the visibility scope, the filters and the cursor in its WHERE clause. */
-export async function listReportsFor(
-  db: Db,
-  p: Principal,
-  f: ListFilters,
-  now: Date,
-  settings?: LifecycleSettings,
-) {
+export async function listReportsFor(db: Db, p: Principal, f: ListFilters, now: Date) {
   const viewer = viewerOf(p)
-  const integrity = settings?.integrityAgencyIds ?? (await loadSettings(db, p.tenantId)).integrityAgencyIds
-  const scope = visibilityScope(viewer, { integrityAgencyIds: integrity })
+  // The Inspektorat path is resolved inside the query (no extra round trip): see integritySql.
+  const scope = visibilityScope(viewer, { integrityAgencyIds: viewer.agencyIds })
   const where: SQL[] = [eq(reports.tenantId, p.tenantId)]
   if (scope.kind === 'agencies') {
     if (scope.agencyIds.length === 0) return { items: [], nextCursor: null }
     const ids = sql.join(scope.agencyIds.map((a) => sql`${a}::uuid`), sql`, `)
     const sts = sql.join(scope.dispositionStatuses.map((s) => sql`${s}`), sql`, `)
-    const wb = scope.whistleblowingAgencyIds.length
-      ? sql`d.agency_id in (${sql.join(scope.whistleblowingAgencyIds.map((a) => sql`${a}::uuid`), sql`, `)})`
-      : sql`false`
+    const wb = sql`d.agency_id in (with recursive i(id) as (
+        select a.id from agencies a where a.tenant_id = ${p.tenantId}::uuid and a.type = 'inspektorat'
+        union select a.id from agencies a join i on a.parent_id = i.id where a.tenant_id = ${p.tenantId}::uuid
+      ) select id from i)`
     where.push(sql`exists (select 1 from dispositions d where d.tenant_id = ${reports.tenantId}
       and d.report_id = ${reports.id} and d.status::text in (${sts}) and d.agency_id in (${ids})
       and (not ${whistleblowingSql} or ${wb}))`)

@@ -20,13 +20,13 @@ describe.each(BACKENDS)('report lifecycle over HTTP on %s', (backend) => {
       ['operator', 'adminA', 'headA', 'adminB', 'adminC', 'leader', 'auditor'].map(s),
     )
   }
-  let agencyA: string, agencyB: string
+  let agencyA: string, agencyB: string, tenantId: string
   let reportId: string
   let otherId: string
 
   beforeAll(async () => {
     t = await createTestApp(backend)
-    const tenantId = (await makeTenant(t.ctx)).id
+    tenantId = (await makeTenant(t.ctx)).id
     agencyA = (await makeAgency(t.ctx, tenantId, 'pupr')).id
     agencyB = (await makeAgency(t.ctx, tenantId, 'dinkes')).id
     const agencyC = (await makeAgency(t.ctx, tenantId, 'disdik')).id
@@ -248,5 +248,29 @@ describe.each(BACKENDS)('report lifecycle over HTTP on %s', (backend) => {
     const asA = await ok(adminA('GET', `/api/reports/${otherId}`))
     expect(asA.status).toBe('in_progress')
     expect(asA.internalNotes).toHaveLength(1)
+  })
+
+  it('a report about officials reaches only the Inspektorat path', async () => {
+    const insp = (await makeAgency(t.ctx, tenantId, 'inspektorat', { type: 'inspektorat' })).id
+    const inspAdmin = as(t.app, await login(t.app, (await makeUser(t.ctx, tenantId, 'agency_admin', insp)).email))
+    const id = (await ok(operator('POST', '/api/reports', { body: 'Pungli oleh petugas di kantor camat', channel: 'walk_in', reporterName: 'Siti' }), 201)).id
+    await ok(
+      operator('POST', `/api/reports/${id}/verify-and-dispatch`, {
+        title: 'Dugaan pungli',
+        kind: 'pengaduan',
+        categoryId: null,
+        regionCode: null,
+        whistleblowing: true,
+        flags: { anonymous: false, confidential: true },
+        dispositions: [{ id: crypto.randomUUID(), agencyId: insp, instruction: 'Mohon ditelusuri' }],
+      }),
+    )
+    const listed = await ok(inspAdmin('GET', '/api/reports'))
+    expect(listed.items.map((i: { id: string }) => i.id)).toEqual([id])
+    expect((await ok(inspAdmin('GET', `/api/reports/${id}`))).flags.whistleblowing).toBe(true)
+    expect((await adminA('GET', `/api/reports/${id}`)).statusCode).toBe(404)
+    expect((await ok(adminA('GET', '/api/reports'))).items.map((i: { id: string }) => i.id)).not.toContain(id)
+    // The operator does not see the identity of a whistle-blower.
+    expect((await ok(operator('GET', `/api/reports/${id}`))).reporterName).toBeUndefined()
   })
 })
