@@ -4,7 +4,9 @@ import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Principal } from '../accounts/users.ts'
 import type { Db } from '../db/connect.ts'
 import { contacts, reports } from '../db/schema/index.ts'
+import { actorFor } from './commands.ts'
 import { reportDeadlines } from './deadlines.ts'
+import { allowedCommands, COMMAND_TYPES } from './lifecycle.ts'
 import type { ReportStatus, Role } from './model.ts'
 import {
   canSeeIdentity,
@@ -103,7 +105,13 @@ export async function getReportFor(db: Db, p: Principal, reportId: string, now: 
     reporterContact: contact ? { phone: contact.phone, email: contact.email } : null,
     conversationId: l.row.conversationId,
   }
-  return presentReport(viewer, facts, record, { redact: redactNothing, policy })
+  const shown = presentReport(viewer, facts, record, { redact: redactNothing, policy })
+  if (!shown) return null
+  // What this principal may do now, for the buttons (the decider still decides on POST).
+  const actions = COMMAND_TYPES.filter((type) =>
+    allowedCommands(l.state, actorFor(p, type), now, settings).includes(type),
+  )
+  return { ...shown, allowedCommands: actions }
 }
 
 /** The timeline as the principal may see it, or null when the report is hidden. */

@@ -247,6 +247,8 @@ describe.each(BACKENDS)('report lifecycle over HTTP on %s', (backend) => {
     // Notes without an agency are the coordinator's and visible to the agency holding the report.
     const asA = await ok(adminA('GET', `/api/reports/${otherId}`))
     expect(asA.status).toBe('in_progress')
+    expect(asA.allowedCommands).toContain('draft_response')
+    expect(asA.allowedCommands).not.toContain('verify_and_dispatch')
     expect(asA.internalNotes).toHaveLength(1)
   })
 
