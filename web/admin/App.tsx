@@ -1,0 +1,132 @@
+// The admin app shell: checks the session, shows the login page or the signed-in layout.
+import { useEffect, useState, type FormEvent } from 'react'
+import { api, ApiError, type SessionInfo } from './api.ts'
+import { mainRole, roleLabel } from './labels.ts'
+import { Dashboard, ReportListPage, ReportPage } from './pages.tsx'
+import { navigate, onLinkClick, usePath } from './router.ts'
+
+export function App() {
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined)
+  useEffect(() => {
+    api.session().then(setSession, () => setSession(null))
+  }, [])
+  if (session === undefined) return <p className="loading" role="status">Memuat…</p>
+  if (session === null) return <Login onDone={setSession} />
+  return (
+    <Layout
+      session={session}
+      onLogout={async () => {
+        try {
+          await api.logout()
+        } finally {
+          setSession(null)
+          navigate('/', true)
+        }
+      }}
+    />
+  )
+}
+
+function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      onDone(await api.login(email, password))
+    } catch (err) {
+      setError(err instanceof ApiError ? err.messages.id : 'Terjadi kesalahan. Coba lagi.')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <main className="login">
+      <form className="card login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
+        <p className="brand">aduan</p>
+        <h1 id="login-title">Masuk ke Aplikasi Petugas</h1>
+        <p className="muted">Layanan Pengaduan Masyarakat</p>
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <label htmlFor="email">E-mail</label>
+        <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <label htmlFor="password">Kata sandi</label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Memproses…' : 'Masuk'}
+        </button>
+      </form>
+    </main>
+  )
+}
+
+const NAV = [
+  { href: '/admin/', label: 'Kotak Masuk', match: (p: string) => p === '/' || p.startsWith('/laporan') },
+  { href: '/admin/dasbor', label: 'Dasbor', match: (p: string) => p.startsWith('/dasbor') },
+]
+
+function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => void }) {
+  const path = usePath()
+  const role = mainRole(session.roles)
+  const agency = session.memberships.find((m) => m.role === role)?.agencyName
+  let page
+  const m = /^\/laporan\/([0-9a-f-]{36})\/?$/i.exec(path)
+  if (m) page = <ReportPage id={m[1]!} />
+  else if (path.startsWith('/dasbor')) page = <Dashboard />
+  else if (path === '/' || path === '/laporan' || path === '/laporan/') page = <ReportListPage />
+  else
+    page = (
+      <section>
+        <h1>Halaman tidak ditemukan</h1>
+        <p>
+          <a href="/admin/" onClick={onLinkClick}>
+            Kembali ke Kotak Masuk
+          </a>
+        </p>
+      </section>
+    )
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Langsung ke konten
+      </a>
+      <header className="topbar">
+        <span className="brand">aduan</span>
+        <nav aria-label="Navigasi utama" className="nav">
+          {NAV.map((n) => (
+            <a key={n.href} href={n.href} onClick={onLinkClick} aria-current={n.match(path) ? 'page' : undefined}>
+              {n.label}
+            </a>
+          ))}
+        </nav>
+        <div className="who">
+          <span className="who-name">{session.user.name ?? session.user.email}</span>
+          <span className="who-role">
+            {role ? roleLabel(role) : ''}
+            {agency ? ` · ${agency}` : ''}
+          </span>
+        </div>
+        <button type="button" className="ghost" onClick={onLogout}>
+          Keluar
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+// Builds the web apps: the public landing page (/) and the admin app (/admin/), into web/dist.
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        main: here('./index.html'),
+        admin: here('./admin/index.html'),
+      },
+    },
+  },
+})
