@@ -81,6 +81,10 @@ describe.runIf(hasChromium)('admin app in Chromium', { timeout: 90_000 }, () => 
     expect(await page.locator('.who-role').textContent()).toContain('Admin koordinator')
     await page.screenshot({ path: path.join(shots, 'admin-reports.png') })
 
+    // Open a finished report: its timeline shows the whole journey.
+    await page.getByLabel('Status').selectOption('closed')
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await page.locator('table.reports tbody tr .badge', { hasText: 'Selesai' }).first().waitFor()
     const first = page.locator('table.reports tbody tr td.code a').first()
     const code = (await first.textContent())!.trim()
     await first.click()

@@ -34,8 +34,15 @@ export const channelLabel = (c: ChannelType) => CHANNEL_LABELS[c] ?? c
 export const roleLabel = (r: Role) => ROLE_LABELS[r]?.id ?? r
 export const urgencyLabel = (u: string | null) =>
   u ? (URGENCY_LABELS as Record<string, { id: string }>)[u]?.id ?? u : '—'
+const MORE_EVENT_LABELS: Record<string, string> = {
+  received: 'Laporan diterima',
+  message_received: 'Pesan masuk',
+  message_sent: 'Pesan terkirim',
+  categorized: 'Kategori ditetapkan',
+  updated: 'Laporan diperbarui',
+}
 export const eventLabel = (t: string) =>
-  (EVENT_LABELS as Record<string, { id: string }>)[t]?.id ?? t.replaceAll('_', ' ')
+  (EVENT_LABELS as Record<string, { id: string }>)[t]?.id ?? MORE_EVENT_LABELS[t] ?? t.replaceAll('_', ' ')
 
 /** The widest role first, as the server reads it. */
 const ORDER: Role[] = ['super_admin', 'operator', 'auditor', 'agency_head', 'agency_admin', 'leader']

@@ -28,7 +28,7 @@ function SlaBadge({ state, dueAt }: { state: ReportListItem['slaState']; dueAt: 
   return (
     <span className={`sla sla-${state}`}>
       {fmtDate(dueAt)}
-      <span className="sla-text"> · {SLA_LABELS[state]}</span>
+      <span className="sla-text">{SLA_LABELS[state]}</span>
     </span>
   )
 }
@@ -118,12 +118,12 @@ export function ReportListPage() {
             <caption className="sr-only">Daftar laporan, terbaru di atas</caption>
             <thead>
               <tr>
-                <th scope="col">Kode</th>
-                <th scope="col">Judul / ringkasan</th>
-                <th scope="col">Status</th>
-                <th scope="col">Kanal</th>
-                <th scope="col">Masuk</th>
-                <th scope="col">Batas waktu</th>
+                <th scope="col" className="c-code">Kode</th>
+                <th scope="col" className="c-summary">Judul / ringkasan</th>
+                <th scope="col" className="c-status">Status</th>
+                <th scope="col" className="c-channel">Kanal</th>
+                <th scope="col" className="c-date">Masuk</th>
+                <th scope="col" className="c-due">Batas waktu</th>
               </tr>
             </thead>
             <tbody>
@@ -142,7 +142,7 @@ export function ReportListPage() {
                     <StatusBadge status={r.status} />
                   </td>
                   <td data-label="Kanal">{channelLabel(r.channelType)}</td>
-                  <td data-label="Masuk">{fmtDate(r.createdAt)}</td>
+                  <td data-label="Masuk" className="nowrap">{fmtDate(r.createdAt)}</td>
                   <td data-label="Batas waktu">
                     <SlaBadge state={r.slaState} dueAt={r.dueAt} />
                   </td>
