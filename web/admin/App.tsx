@@ -117,7 +117,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
           <span className="who-name">{session.user.name ?? session.user.email}</span>
           <span className="who-role">
             {role ? roleLabel(role) : ''}
-            {agency ? ` · ${agency}` : ''}
+            {agency ? <span className="who-agency"> · {agency}</span> : null}
           </span>
         </div>
         <button type="button" className="ghost" onClick={onLogout}>

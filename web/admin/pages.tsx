@@ -1,6 +1,6 @@
 // The pages of the first slice: the report list (Kotak Masuk), the report page, the dashboard placeholder.
 import { useEffect, useState, type FormEvent } from 'react'
-import { REPORT_STATUSES } from '../../src/reports/model.ts'
+import { DISPOSITION_STATUS_LABELS, REPORT_STATUSES, type DispositionStatus } from '../../src/reports/model.ts'
 import { api, ApiError, type Agency, type ReportDetail, type ReportListItem, type TimelineEvent } from './api.ts'
 import {
   channelLabel,
@@ -274,7 +274,7 @@ export function ReportPage({ id }: { id: string }) {
                   <ul className="plain">
                     {report.dispositions.map((d) => (
                       <li key={d.id}>
-                        <strong>{agencyName(d.agencyId)}</strong> — {d.status}
+                        <strong>{agencyName(d.agencyId)}</strong> — {DISPOSITION_STATUS_LABELS[d.status as DispositionStatus]?.id ?? d.status}
                         {d.dueAt ? ` · batas ${fmtDate(d.dueAt)}` : ''}
                       </li>
                     ))}
