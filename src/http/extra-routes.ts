@@ -6,5 +6,6 @@ export async function extraRoutes(app: FastifyInstance, ctx: AppContext): Promis
   await app.register((await import('./routes/channels.ts')).channelRoutes(ctx))
   await app.register((await import('./routes/webhooks.ts')).webhookRoutes(ctx))
   await app.register((await import('./routes/reports.ts')).reportRoutes(ctx))
+  await app.register((await import('./routes/conversations.ts')).conversationRoutes(ctx))
   await app.register((await import('./routes/web.ts')).webRoutes(ctx))
 }
