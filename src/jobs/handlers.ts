@@ -5,3 +5,4 @@ import { registerJobHandler } from './index.ts'
 
 registerJobHandler('inbound', inboundHandler)
 registerJobHandler(OUTBOX_QUEUE, outboxHandler)
+registerJobHandler('sla-escalation', (ctx) => async () => void (await (await import('../reports/jobs-escalation.ts')).runEscalations(ctx)), 5 * 60_000)
