@@ -17,6 +17,7 @@ import {
 import { applyDeliveryStatus, queueMessage } from '../delivery/outbox.ts'
 import type { Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
+import { runReporterCommand } from '../reports/commands.ts'
 import { insertEvents, newTrackingCode, tenantCodePrefix } from '../reports/store.ts'
 import { classifyComplaint } from '../triage/complaint.ts'
 import { detectEmergency } from '../triage/emergency.ts'
@@ -42,7 +43,7 @@ export function inboundHandler(ctx: AppContext) {
       if (event.type === 'status') {
         await applyDeliveryStatus(tx, tenantId, event.providerMessageId, event.status, new Date(event.at))
       } else {
-        await processMessage(tx, { tenantId, channelAccountId, channelType: row.channelType, event, now })
+        await processMessage(tx, { ctx, tenantId, channelAccountId, channelType: row.channelType, event, now })
       }
       await tx
         .update(inboundEvents)
@@ -53,6 +54,7 @@ export function inboundHandler(ctx: AppContext) {
 }
 
 interface MessageInput {
+  ctx: AppContext
   tenantId: string
   channelAccountId: string
   channelType: ChannelType
@@ -191,6 +193,12 @@ async function processMessage(tx: Db, i: MessageInput) {
       )
     if (open) {
       await tx.update(messages).set({ reportId: open.id }).where(and(eq(messages.tenantId, i.tenantId), eq(messages.id, messageId)))
+      // A reply resumes a report waiting for the reporter (tunda) and stops closure by silence.
+      const command = open.status === 'needs_info' ? 'provide_info' : open.status === 'answered' ? 'reporter_reply' : null
+      if (command) {
+        await runReporterCommand(i.ctx, i.tenantId, open.id, { type: command, message: text.slice(0, 2000) || undefined }, tx)
+        return
+      }
       await insertEvents(
         tx,
         i.tenantId,

@@ -63,6 +63,17 @@ export async function runSystemCommand(
   return execute(ctx, tenantId, reportId, command, { kind: 'system' }, () => true, tx)
 }
 
+/** Run a command as the reporter (a reply on their channel, the portal's tracking link). */
+export async function runReporterCommand(
+  ctx: AppContext,
+  tenantId: string,
+  reportId: string,
+  command: Command,
+  tx?: Db,
+): Promise<CommandOutcome> {
+  return execute(ctx, tenantId, reportId, command, { kind: 'reporter' }, () => true, tx)
+}
+
 async function execute(
   ctx: AppContext,
   tenantId: string,

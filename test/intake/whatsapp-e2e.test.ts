@@ -65,6 +65,21 @@ describe.each(BACKENDS)('WhatsApp intake and reply on %s', (backend) => {
     expect(await t.ctx.database.query('select * from reports')).toHaveLength(1)
   })
 
+  it('a reply from the reporter resumes a report waiting for more information (tunda)', async () => {
+    const [rep] = await t.ctx.database.query<{ id: string }>('select id from reports')
+    const r = await as(t.app, op)('POST', `/api/reports/${rep!.id}/request-info`, { message: 'Mohon kirim foto dan lokasi pasti.' })
+    expect(r.statusCode, r.body).toBe(200)
+    expect((await t.ctx.database.query<{ status: string }>('select status from reports'))[0]!.status).toBe('needs_info')
+    await sim.sendWhatsAppText({ url: `${base}/webhooks/whatsapp/${channelId}`, appSecret: 'sim-app-secret', from: '6281234567001', name: 'Budi', text: 'Lokasinya di depan meunasah, dekat jembatan' })
+    await jobs.worker.drain(['inbound', 'outbox'])
+    expect((await t.ctx.database.query<{ status: string }>('select status from reports'))[0]!.status).toBe('received')
+    const ev = await t.ctx.database.query<{ type: string; actor_kind: string }>(
+      `select type, actor_kind from report_events where report_id = $1 order by id`,
+      [rep!.id],
+    )
+    expect(ev.at(-1)).toMatchObject({ actor_kind: 'reporter' })
+  })
+
   it('outside the 24-hour window the reply goes as a template', async () => {
     t.clock.set(new Date(Date.now() + 25 * 3600_000))
     op = await login(t.app, (await t.ctx.database.query<{ email: string }>(`select email from users where email like 'operator%'`))[0]!.email)
