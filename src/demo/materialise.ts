@@ -1,7 +1,6 @@
 // Turns the demo scenarios (content.ts) into database rows: every step runs through the pure
 // lifecycle decider in global time order, in memory, and the final states and all their events are
 // then bulk inserted (no per-command transactions: the seeding must stay fast on PGlite).
-import crypto from 'node:crypto'
 import { inArray } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import {
@@ -22,66 +21,16 @@ import {
   type LifecycleSettings,
   type ReportState,
 } from '../reports/lifecycle.ts'
-import type { ChannelType, ReportStatus, Role } from '../reports/model.ts'
+import type { Role } from '../reports/model.ts'
 import { DEFAULT_SLA_SETTINGS, makeCalendar } from '../reports/sla.ts'
-import { generateDemoScenarios, type DemoScenario } from './content.ts'
+import { generateDemoScenarios } from './content.ts'
 import { loadDemoRegions } from './regions.ts'
 import { localIds, stepsInTimeOrder, toActor, toCommand, type ReplayIds } from './replay.ts'
 import { agencyWithSubUnits } from './simulate.ts'
+import { channelIdentity, insertChunked, MESSAGE_CHANNELS, statusChanges, trackingCode } from './materialise-rows.ts'
 import { DEMO_TENANT, type setupDemoTenant } from './tenant.ts'
 
 type Setup = Awaited<ReturnType<typeof setupDemoTenant>>
-
-/** Channels a citizen writes on: the report arrives as an inbound message in a conversation. */
-const MESSAGE_CHANNELS: readonly ChannelType[] = [
-  'whatsapp',
-  'messenger',
-  'instagram',
-  'facebook_comment',
-  'instagram_comment',
-  'x',
-  'telegram',
-  'sms',
-  'email',
-]
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-
-/** `NGR-` + 6 base32 characters from a hash of the scenario key (and a salt on collision). */
-function trackingCode(key: string, salt: number): string {
-  const h = crypto.createHash('sha256').update(`${key}:${salt}`).digest()
-  let out = ''
-  for (let i = 0; i < 6; i++) out += BASE32[h[i]! % 32]
-  return `${DEMO_TENANT.codePrefix}-${out}`
-}
-
-/** The reporter's id on the channel the report came in on (phone, handle, e-mail). */
-function channelIdentity(s: DemoScenario): string | null {
-  const r = s.reporter
-  switch (s.channel) {
-    case 'whatsapp':
-    case 'sms':
-    case 'phone':
-    case 'telegram':
-      return r.phone ?? r.handle ?? null
-    case 'x':
-    case 'instagram':
-    case 'instagram_comment':
-    case 'messenger':
-    case 'facebook_comment':
-      return r.handle ?? r.name ?? null
-    case 'email':
-    case 'web':
-    case 'lapor':
-      return r.email ?? r.phone ?? null
-    default:
-      return r.phone ?? r.email ?? null
-  }
-}
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
-}
 
 interface DispInfo {
   instruction: string
@@ -418,13 +367,4 @@ export async function materialiseDemoReports(
   return { reports: reportRows.length, events: eventRows.length }
 }
 
-/** The status changes a scenario goes through, counting its arrival as 'received'. */
-export function statusChanges(s: Pick<DemoScenario, 'steps'>): number {
-  let prev: ReportStatus = 'received'
-  let n = 1
-  for (const step of s.steps) {
-    if (step.status !== prev) n++
-    prev = step.status
-  }
-  return n
-}
+export { statusChanges }
