@@ -65,7 +65,10 @@ export interface WorkerOptions {
   lanes?: Lane[]
   /** Fallback poll when no NOTIFY arrives (ms). */
   pollMs?: number
-  /** How long a claimed job is ours before another worker may take it over (ms). */
+  /**
+   * How long a claimed job is ours before another worker may take it over (ms). A running job's
+   * lock is renewed every lockMs/3, so a dead worker's job is retried within about lockMs.
+   */
   lockMs?: number
   /** Backoff for attempt n (1-based), ms. */
   backoff?: (attempt: number) => number
@@ -85,7 +88,7 @@ const defaultBackoff = (n: number) => Math.min(2 ** (n - 1) * 1000, 15 * 60_000)
 export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const { database, handlers } = opts
   const workerId = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
-  const lockMs = opts.lockMs ?? 5 * 60_000
+  const lockMs = opts.lockMs ?? 30_000
   const backoff = opts.backoff ?? defaultBackoff
   const lanes = opts.lanes ?? [
     { name: 'inbound', queues: ['inbound'], concurrency: 2 },
@@ -100,10 +103,11 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     for (const w of wakers) w()
   }
 
-  // A job left 'running' by a process that died is retried once its lock expires.
+  // A job left 'running' by a process that died is retried once its lock expires. The embedded
+  // database belongs to this process alone (DATA_DIR lock), so there every running job is orphaned.
   await database.query(
     `update jobs set status = 'failed', locked_until = null, last_error = coalesce(last_error, 'worker lost')
-     where status = 'running' and locked_until < now()`,
+     where status = 'running'${database.kind === 'pglite' ? '' : ' and locked_until < now()'}`,
   )
   const unlisten = await database.listen(JOBS_CHANNEL, wakeAll)
   const poll = setInterval(wakeAll, opts.pollMs ?? 1000)
@@ -141,6 +145,15 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   }
 
   async function runJob(job: Job): Promise<void> {
+    const heartbeat = setInterval(() => {
+      database
+        .query(
+          `update jobs set locked_until = now() + ($2::int * interval '1 millisecond') where id = $1 and locked_by = $3 and status = 'running'`,
+          [job.id, lockMs, workerId],
+        )
+        .catch(() => {})
+    }, Math.max(1000, Math.floor(lockMs / 3)))
+    heartbeat.unref()
     try {
       await handlers[job.queue]!(job)
       await database.query(
@@ -160,6 +173,8 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
           willRetry ? [job.id, message.slice(0, 2000), backoff(job.attempts)] : [job.id, message.slice(0, 2000)],
         )
         .catch(() => {})
+    } finally {
+      clearInterval(heartbeat)
     }
   }
 
@@ -176,6 +191,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
             job = null // database briefly unreachable: wait for the next wake
           }
           if (!job) {
+            if (stopped) break // stop() woke the waiters while this loop was claiming
             await new Promise<void>((resolve) => {
               const w = () => {
                 wakers.delete(w)

@@ -78,4 +78,32 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     const [j] = await t.database.query<{ status: string }>(`select status from jobs where id = $1`, [row!.id])
     expect(j!.status).toBe('done')
   })
+
+  it.runIf(backend === 'pglite')('on the embedded database, retries at start every job left running (the DATA_DIR is ours alone)', async () => {
+    const [row] = await t.database.query<{ id: number }>(
+      `insert into jobs (queue, status, locked_until, attempts) values ('killed', 'running', now() + interval '5 minutes', 1) returning id`,
+    )
+    let ran = false
+    const w = await startWorker({ database: t.database, handlers: { killed: async () => void (ran = true) }, pollMs: 20 })
+    await w.drain(['killed'])
+    await w.stop()
+    expect(ran).toBe(true)
+    const [j] = await t.database.query<{ status: string }>(`select status from jobs where id = $1`, [row!.id])
+    expect(j!.status).toBe('done')
+  })
+
+  it.runIf(backend === 'postgres')('renews the lock of a long job, so another process does not take it over', async () => {
+    let runs = 0
+    const slow = async () => {
+      runs++
+      await new Promise((r) => setTimeout(r, 2500))
+    }
+    const a = await startWorker({ database: t.database, handlers: { slow }, pollMs: 20, lockMs: 1200 })
+    await enqueue(t.database.db, { queue: 'slow' })
+    await new Promise((r) => setTimeout(r, 1600)) // past the first lock, after one renewal
+    const b = await startWorker({ database: t.database, handlers: { slow }, pollMs: 20, lockMs: 1200 })
+    await a.drain(['slow'], 10_000)
+    await Promise.all([a.stop(), b.stop()])
+    expect(runs).toBe(1)
+  })
 })

@@ -115,6 +115,8 @@ describe('SIGKILL while webhooks stream in (embedded database)', () => {
 
     const db = await openDatabase({ dataDir })
     try {
+      const pending = await db.query<{ n: number }>(`select count(*)::int as n from inbound_events where status <> 'processed'`)
+      expect(pending[0]!.n).toBe(0)
       const rows = await db.query<{ external_id: string; n: number }>(
         `select external_id, count(*)::int as n from messages where direction = 'in' and external_id = any($1::text[]) group by external_id`,
         [accepted],
@@ -126,8 +128,6 @@ describe('SIGKILL while webhooks stream in (embedded database)', () => {
         [accepted],
       )
       expect(reports[0]!.n).toBe(accepted.length)
-      const pending = await db.query<{ n: number }>(`select count(*)::int as n from inbound_events where status <> 'processed'`)
-      expect(pending[0]!.n).toBe(0)
     } finally {
       await db.close()
     }
