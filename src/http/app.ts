@@ -76,6 +76,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(authRoutes(ctx))
   await app.register(userRoutes(ctx))
   await app.register(referenceRoutes(ctx))
+  await import('../jobs/handlers.ts') // job handlers and report event hooks, before any route runs
   await extraRoutes(app, ctx)
   return app
 }

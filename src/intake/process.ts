@@ -18,7 +18,8 @@ import { applyDeliveryStatus, queueMessage } from '../delivery/outbox.ts'
 import type { Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 import { runReporterCommand } from '../reports/commands.ts'
-import { insertEvents, newTrackingCode, tenantCodePrefix } from '../reports/store.ts'
+import { openReport } from '../reports/open.ts'
+import { insertEvents } from '../reports/store.ts'
 import { classifyComplaint } from '../triage/complaint.ts'
 import { detectEmergency } from '../triage/emergency.ts'
 import { acknowledgementText, statusReplyText } from './replies.ts'
@@ -216,42 +217,32 @@ async function processMessage(tx: Db, i: MessageInput) {
   if (!text && e.attachments.length === 0 && !e.location) return
 
   const emergency = detectEmergency(text)
-  const prefix = await tenantCodePrefix(tx, i.tenantId)
-  const trackingCode = newTrackingCode(prefix)
-  const [report] = await tx
-    .insert(reports)
-    .values({
-      tenantId: i.tenantId,
-      trackingCode,
-      body: text || '(lampiran tanpa teks)',
-      kind: emergency.isEmergency ? 'kedaruratan' : 'pengaduan',
-      isEmergency: emergency.isEmergency,
-      urgency: emergency.isEmergency ? 'mendesak' : null,
-      channelType: i.channelType,
-      channelAccountId: i.channelAccountId,
-      conversationId: conversation.id,
-      contactId: identity.contactId,
-      latitude: e.location?.latitude ?? null,
-      longitude: e.location?.longitude ?? null,
-      locationText: e.location?.address ?? e.location?.name ?? null,
-      triage: { emergency },
-      createdAt: new Date(e.sentAt),
-    })
-    .returning({ id: reports.id })
-  await tx.update(messages).set({ reportId: report!.id }).where(and(eq(messages.tenantId, i.tenantId), eq(messages.id, messageId)))
+  const report = await openReport(tx, {
+    tenantId: i.tenantId,
+    body: text || '(lampiran tanpa teks)',
+    kind: emergency.isEmergency ? 'kedaruratan' : 'pengaduan',
+    flags: { emergency: emergency.isEmergency },
+    urgency: emergency.isEmergency ? 'mendesak' : null,
+    channelType: i.channelType,
+    channelAccountId: i.channelAccountId,
+    conversationId: conversation.id,
+    contactId: identity.contactId,
+    latitude: e.location?.latitude ?? null,
+    longitude: e.location?.longitude ?? null,
+    locationText: e.location?.address ?? e.location?.name ?? null,
+    triage: { emergency },
+    receivedAt: new Date(e.sentAt),
+    actor: { kind: 'reporter' },
+    eventData: { messageId },
+    now: i.now,
+  })
+  const trackingCode = report.trackingCode
+  await tx.update(messages).set({ reportId: report.id }).where(and(eq(messages.tenantId, i.tenantId), eq(messages.id, messageId)))
   await tx
     .update(conversations)
-    .set({ reportId: report!.id })
+    .set({ reportId: report.id })
     .where(and(eq(conversations.tenantId, i.tenantId), eq(conversations.id, conversation.id)))
-  await insertEvents(
-    tx,
-    i.tenantId,
-    report!.id,
-    [{ type: 'received', fromStatus: null as never, toStatus: 'received', data: { channel: i.channelType, messageId }, agencyId: null, internal: false }],
-    { kind: 'reporter' },
-    i.now,
-  )
-  await reply(acknowledgementText(trackingCode, emergency.isEmergency), `ack:${report!.id}`, report!.id)
+  await reply(acknowledgementText(trackingCode, emergency.isEmergency), `ack:${report.id}`, report.id)
 }
 
 

@@ -1,4 +1,5 @@
-// Importing this file registers every job handler (one import per job file).
+// Importing this file registers every job handler (one import per job file) and every report event
+// hook (src/reports/hooks.ts). Both the HTTP app and the worker import it.
 import { outboxHandler, OUTBOX_QUEUE } from '../delivery/outbox.ts'
 import { inboundHandler } from '../intake/process.ts'
 import { registerJobHandler } from './index.ts'

@@ -6,6 +6,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { agencies, dispositions, reportEvents, reports, responses, tenants } from '../db/schema/index.ts'
 import { reportDeadlines } from './deadlines.ts'
+import { runReportEventHooks } from './hooks.ts'
 import type {
   Actor,
   Disposition,
@@ -310,7 +311,7 @@ export async function insertEvents(
   now: Date,
 ): Promise<void> {
   if (events.length === 0) return
-  await tx.insert(reportEvents).values(
+  const rows = await tx.insert(reportEvents).values(
     events.map((e) => {
       const changed = e.fromStatus !== e.toStatus
       return {
@@ -328,7 +329,22 @@ export async function insertEvents(
         createdAt: now,
       }
     }),
-  )
+  ).returning({
+    id: reportEvents.id,
+    type: reportEvents.type,
+    fromStatus: reportEvents.fromStatus,
+    toStatus: reportEvents.toStatus,
+    agencyId: reportEvents.agencyId,
+    data: reportEvents.data,
+    internal: reportEvents.internal,
+  })
+  await runReportEventHooks(tx, {
+    tenantId,
+    reportId,
+    events: rows.map((r) => ({ ...r, id: Number(r.id), data: (r.data ?? {}) as Record<string, unknown> })),
+    actor,
+    now,
+  })
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'

@@ -1,18 +1,16 @@
 // Reports over HTTP: the list, the detail, the timeline, operator entry, and one POST per
 // lifecycle command at /api/reports/{id}/{command-with-hyphens}.
-import crypto from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { Db } from '../../db/connect.ts'
-import { contacts, reportEvents, reports } from '../../db/schema/index.ts'
+import { contacts } from '../../db/schema/index.ts'
 import { runCommand } from '../../reports/commands.ts'
-import { COMMAND_TYPES, newReportState } from '../../reports/lifecycle.ts'
-import { reportDeadlines } from '../../reports/deadlines.ts'
+import { COMMAND_TYPES } from '../../reports/lifecycle.ts'
 import { REPORT_KINDS, REPORT_STATUSES, CHANNEL_TYPES } from '../../reports/model.ts'
 import { getReportFor, getTimelineFor, listReportsFor } from '../../reports/queries.ts'
-import { loadSettings, newTrackingCode, tenantCodePrefix } from '../../reports/store.ts'
+import { openReport } from '../../reports/open.ts'
 import { requirePrincipal, requireRole } from '../auth.ts'
 import { notFound } from '../errors.ts'
 
@@ -94,11 +92,8 @@ export const reportRoutes =
         const p = requireRole(req, 'operator', 'super_admin')
         const b = req.body
         const now = ctx.clock.now()
-        const id = crypto.randomUUID()
         const created = await ctx.db.transaction(async (t) => {
           const tx = t as unknown as Db
-          const settings = await loadSettings(tx, p.tenantId)
-          const state = newReportState({ id, receivedAt: now, kind: b.kind, flags: b.flags })
           let contactId: string | null = null
           if (b.reporterName || b.reporterPhone) {
             const [c] = await tx
@@ -107,41 +102,21 @@ export const reportRoutes =
               .returning({ id: contacts.id })
             contactId = c!.id
           }
-          const trackingCode = newTrackingCode(await tenantCodePrefix(tx, p.tenantId))
-          await tx.insert(reports).values({
+          const opened = await openReport(tx, {
             tenantId: p.tenantId,
-            id,
-            trackingCode,
             title: b.title ?? null,
             body: b.body,
-            kind: state.kind,
-            status: 'received',
+            kind: b.kind,
             regionCode: b.regionCode ?? null,
-            districtCode: b.regionCode ? b.regionCode.split('.').slice(0, 3).join('.') : null,
             locationText: b.locationText ?? null,
             contactId,
             channelType: b.channel,
-            isAnonymous: b.flags.anonymous,
-            isConfidential: b.flags.confidential,
-            isEmergency: b.flags.emergency,
-            dueAt: reportDeadlines(state, settings, now).current?.dueAt ?? null,
-            createdAt: now,
-            updatedAt: now,
+            flags: b.flags,
+            actor: { kind: 'user', userId: p.user.id, role: p.roles.has('operator') ? 'operator' : 'super_admin', agencyIds: [] },
+            eventData: { enteredByOperator: true },
+            now,
           })
-          await tx.insert(reportEvents).values({
-            tenantId: p.tenantId,
-            reportId: id,
-            type: 'received',
-            actorKind: 'user',
-            actorUserId: p.user.id,
-            actorRole: p.roles.has('operator') ? 'operator' : 'super_admin',
-            fromStatus: null,
-            toStatus: 'received',
-            data: { channel: b.channel, enteredByOperator: true },
-            internal: false,
-            createdAt: now,
-          })
-          return { id, trackingCode, status: 'received' as const }
+          return { ...opened, status: 'received' as const }
         })
         return reply.code(201).send(created)
       },
