@@ -2,7 +2,9 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { api, ApiError, type SessionInfo } from './api.ts'
 import { mainRole, roleLabel } from './labels.ts'
-import { Dashboard, ReportListPage, ReportPage } from './pages.tsx'
+import { Dashboard } from './dashboard/index.tsx'
+import { ReportListPage, ReportPage } from './pages.tsx'
+import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
 
 export function App() {
@@ -77,6 +79,7 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
 const NAV = [
   { href: '/admin/', label: 'Kotak Masuk', match: (p: string) => p === '/' || p.startsWith('/laporan') },
   { href: '/admin/dasbor', label: 'Dasbor', match: (p: string) => p.startsWith('/dasbor') },
+  { href: '/admin/pengaturan', label: 'Pengaturan', match: (p: string) => p.startsWith('/pengaturan') },
 ]
 
 function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => void }) {
@@ -87,6 +90,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
   const m = /^\/laporan\/([0-9a-f-]{36})\/?$/i.exec(path)
   if (m) page = <ReportPage id={m[1]!} />
   else if (path.startsWith('/dasbor')) page = <Dashboard />
+  else if (path.startsWith('/pengaturan')) page = <Settings />
   else if (path === '/' || path === '/laporan' || path === '/laporan/') page = <ReportListPage />
   else
     page = (

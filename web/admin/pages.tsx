@@ -309,15 +309,3 @@ export function ReportPage({ id }: { id: string }) {
     </article>
   )
 }
-
-export function Dashboard() {
-  return (
-    <section aria-labelledby="dash-title">
-      <h1 id="dash-title">Dasbor</h1>
-      <p className="card">
-        Dasbor pimpinan (jumlah laporan, tren, rapor OPD dan peta per kecamatan) sedang disiapkan dan akan tampil di
-        halaman ini.
-      </p>
-    </section>
-  )
-}
