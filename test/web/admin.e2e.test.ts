@@ -1,6 +1,5 @@
 // Browser journey of the admin app's first slice: Debian's Chromium driven by playwright-core
 // against the real server (embedded database, demo tenant). Saves screenshots to docs/screenshots/.
-import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.ts'
 import { start, type Running } from '../../src/main.ts'
+import { buildWeb } from '../harness/web.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const hasChromium = fs.existsSync(CHROMIUM)
@@ -23,7 +23,7 @@ describe.runIf(hasChromium)('admin app in Chromium', { timeout: 90_000 }, () => 
   let base: string
 
   beforeAll(async () => {
-    execSync('npx vite build --config web/vite.config.ts --logLevel warn', { cwd: root, stdio: 'inherit' })
+    buildWeb()
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-web-'))
     const config = loadConfig({
       DATA_DIR: tmp,
