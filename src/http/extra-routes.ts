@@ -7,5 +7,12 @@ export async function extraRoutes(app: FastifyInstance, ctx: AppContext): Promis
   await app.register((await import('./routes/webhooks.ts')).webhookRoutes(ctx))
   await app.register((await import('./routes/reports.ts')).reportRoutes(ctx))
   await app.register((await import('./routes/conversations.ts')).conversationRoutes(ctx))
+  await app.register((await import('./routes/live.ts')).liveRoutes(ctx))
+  await app.register((await import('./routes/dashboard.ts')).dashboardRoutes(ctx))
+  await app.register((await import('./routes/notifications.ts')).notificationRoutes(ctx))
+  await app.register((await import('./routes/open311.ts')).open311Routes(ctx))
+  await app.register((await import('./routes/webhook-subscriptions.ts')).webhookSubscriptionRoutes(ctx))
+  await app.register((await import('./routes/bridges.ts')).bridgeRoutes(ctx))
+  await app.register((await import('./routes/portal.ts')).portalRoutes(ctx))
   await app.register((await import('./routes/web.ts')).webRoutes(ctx))
 }

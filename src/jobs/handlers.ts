@@ -7,3 +7,11 @@ import { registerJobHandler } from './index.ts'
 registerJobHandler('inbound', inboundHandler)
 registerJobHandler(OUTBOX_QUEUE, outboxHandler)
 registerJobHandler('sla-escalation', (ctx) => async () => void (await (await import('../reports/jobs-escalation.ts')).runEscalations(ctx)), 5 * 60_000)
+
+// Each folder's own registrations (job handlers and report event hooks).
+await import('../live/register.ts')
+await import('../analytics/register.ts')
+await import('../notifications/register.ts')
+await import('../integrations/webhooks/register.ts')
+await import('../integrations/lapor/register.ts')
+await import('../integrations/emergency112/register.ts')

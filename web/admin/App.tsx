@@ -4,6 +4,7 @@ import { api, ApiError, type SessionInfo } from './api.ts'
 import { mainRole, roleLabel } from './labels.ts'
 import { Dashboard } from './dashboard/index.tsx'
 import { ReportListPage, ReportPage } from './pages.tsx'
+import { Bell } from './notifications/Bell.tsx'
 import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
 
@@ -124,6 +125,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
             {agency ? <span className="who-agency"> · {agency}</span> : null}
           </span>
         </div>
+        <Bell />
         <button type="button" className="ghost" onClick={onLogout}>
           Keluar
         </button>
