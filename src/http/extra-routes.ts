@@ -13,6 +13,7 @@ export async function extraRoutes(app: FastifyInstance, ctx: AppContext): Promis
   await app.register((await import('./routes/open311.ts')).open311Routes(ctx))
   await app.register((await import('./routes/webhook-subscriptions.ts')).webhookSubscriptionRoutes(ctx))
   await app.register((await import('./routes/bridges.ts')).bridgeRoutes(ctx))
+  await app.register((await import('./routes/triage.ts')).triageRoutes(ctx))
   await app.register((await import('./routes/portal.ts')).portalRoutes(ctx))
   await app.register((await import('./routes/web.ts')).webRoutes(ctx))
 }

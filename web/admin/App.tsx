@@ -4,6 +4,7 @@ import { api, ApiError, type SessionInfo } from './api.ts'
 import { mainRole, roleLabel } from './labels.ts'
 import { Dashboard } from './dashboard/index.tsx'
 import { ReportListPage, ReportPage } from './pages.tsx'
+import { Approval } from './notifications/Approval.tsx'
 import { Bell } from './notifications/Bell.tsx'
 import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
@@ -89,7 +90,9 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
   const agency = session.memberships.find((m) => m.role === role)?.agencyName
   let page
   const m = /^\/laporan\/([0-9a-f-]{36})\/?$/i.exec(path)
+  const approval = /^\/persetujuan\/([0-9a-f-]{36})\/?$/i.exec(path)
   if (m) page = <ReportPage id={m[1]!} />
+  else if (approval) page = <Approval reportId={approval[1]!} />
   else if (path.startsWith('/dasbor')) page = <Dashboard />
   else if (path.startsWith('/pengaturan')) page = <Settings />
   else if (path === '/' || path === '/laporan' || path === '/laporan/') page = <ReportListPage />
