@@ -7,6 +7,7 @@ export async function extraRoutes(app: FastifyInstance, ctx: AppContext): Promis
   await app.register((await import('./routes/webhooks.ts')).webhookRoutes(ctx))
   await app.register((await import('./routes/reports.ts')).reportRoutes(ctx))
   await app.register((await import('./routes/conversations.ts')).conversationRoutes(ctx))
+  await app.register((await import('./routes/attachments.ts')).attachmentRoutes(ctx))
   await app.register((await import('./routes/live.ts')).liveRoutes(ctx))
   await app.register((await import('./routes/dashboard.ts')).dashboardRoutes(ctx))
   await app.register((await import('./routes/notifications.ts')).notificationRoutes(ctx))

@@ -22,6 +22,7 @@ import { openReport } from '../reports/open.ts'
 import { insertEvents } from '../reports/store.ts'
 import { classifyComplaint } from '../triage/complaint.ts'
 import { detectEmergency } from '../triage/emergency.ts'
+import { enqueueMediaFetches } from './media.ts'
 import { acknowledgementText, statusReplyText } from './replies.ts'
 
 const CLOSED = ['closed', 'archived', 'merged'] as const
@@ -147,6 +148,7 @@ async function processMessage(tx: Db, i: MessageInput) {
     .returning({ id: messages.id })
   if (inserted.length === 0) return // already processed
   const messageId = inserted[0]!.id
+  await enqueueMediaFetches(tx, { tenantId: i.tenantId, messageId, channelAccountId: i.channelAccountId, channelType: i.channelType, attachments: e.attachments })
   await tx
     .update(conversations)
     .set({

@@ -1,11 +1,13 @@
 // Importing this file registers every job handler (one import per job file) and every report event
 // hook (src/reports/hooks.ts). Both the HTTP app and the worker import it.
 import { outboxHandler, OUTBOX_QUEUE } from '../delivery/outbox.ts'
+import { MEDIA_QUEUE, mediaFetchHandler } from '../intake/media.ts'
 import { inboundHandler } from '../intake/process.ts'
 import { registerJobHandler } from './index.ts'
 
 registerJobHandler('inbound', inboundHandler)
 registerJobHandler(OUTBOX_QUEUE, outboxHandler)
+registerJobHandler(MEDIA_QUEUE, mediaFetchHandler)
 registerJobHandler('sla-escalation', (ctx) => async () => void (await (await import('../reports/jobs-escalation.ts')).runEscalations(ctx)), 5 * 60_000)
 
 // Each folder's own registrations (job handlers and report event hooks).
