@@ -1,0 +1,233 @@
+// The dashboard's figures, one function per panel, each a single SQL statement over the filtered
+// reports (see scope.ts). Reused by the monthly report card (issue 8): call them with a period of
+// one month. Timings on 1,000,000 reports are in bench/dashboard/README.md.
+import { sql } from 'drizzle-orm'
+import type { Db } from '../db/connect.ts'
+import { bucketsOf, type Period } from './period.ts'
+import { reportWhere, rowsOf, uuidList, type DashboardFilters, type DashboardScope } from './scope.ts'
+
+export interface Query {
+  scope: DashboardScope
+  period: Period
+  filters: DashboardFilters
+  now: Date
+}
+
+/** Statuses in which the current deadline still runs (needs_info pauses the clock). */
+export const OPEN_STATUSES = ['received', 'dispatched', 'in_progress', 'returned', 'reopened'] as const
+const openList = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `)
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10)
+const hours = (a: string, b: string) => sql.raw(`extract(epoch from (${a} - ${b})) / 3600.0`)
+
+export interface Summary {
+  received: number
+  verified: number
+  answered: number
+  closed: number
+  archived: number
+  emergency: number
+  overdueOpen: number
+  medianFirstResponseHours: number | null
+  medianCompletionHours: number | null
+}
+
+export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
+  const [row] = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select count(*) as received,
+      count(r.verified_at) as verified,
+      count(*) filter (where r.answered_at is not null or r.status in ('answered', 'closed')) as answered,
+      count(*) filter (where r.status = 'closed') as closed,
+      count(*) filter (where r.status = 'archived') as archived,
+      count(*) filter (where r.is_emergency) as emergency,
+      count(*) filter (where r.status::text in (${openList}) and r.due_at < ${q.now.toISOString()}::timestamptz) as overdue_open,
+      percentile_cont(0.5) within group (order by ${hours('r.first_response_at', 'r.created_at')}) as median_first_response,
+      percentile_cont(0.5) within group (order by ${hours('coalesce(r.closed_at, r.answered_at)', 'r.created_at')}) as median_completion
+    from reports r where ${reportWhere(q.scope, q.period, q.filters)}`,
+  )
+  return {
+    received: num(row?.received),
+    verified: num(row?.verified),
+    answered: num(row?.answered),
+    closed: num(row?.closed),
+    archived: num(row?.archived),
+    emergency: num(row?.emergency),
+    overdueOpen: num(row?.overdue_open),
+    medianFirstResponseHours: numOrNull(row?.median_first_response),
+    medianCompletionHours: numOrNull(row?.median_completion),
+  }
+}
+
+export interface TrendPoint {
+  /** First local day of the bucket (YYYY-MM-DD). */
+  bucket: string
+  received: number
+  answered: number
+}
+
+export async function trendQuery(db: Db, q: Query): Promise<TrendPoint[]> {
+  const g = sql.raw(`'${q.period.granularity}'`)
+  const local = sql`(r.created_at at time zone 'UTC') + make_interval(mins => ${q.period.offsetMinutes}::int)`
+  const rows = await rowsOf<{ bucket: string; received: unknown; answered: unknown }>(
+    db,
+    sql`select to_char(date_trunc(${g}, ${local}), 'YYYY-MM-DD') as bucket, count(*) as received,
+      count(*) filter (where r.answered_at is not null or r.status in ('answered', 'closed')) as answered
+    from reports r where ${reportWhere(q.scope, q.period, q.filters)} group by 1`,
+  )
+  const by = new Map(rows.map((r) => [r.bucket, r]))
+  return bucketsOf(q.period).map((bucket) => ({
+    bucket,
+    received: num(by.get(bucket)?.received),
+    answered: num(by.get(bucket)?.answered),
+  }))
+}
+
+export interface Count {
+  key: string | null
+  count: number
+}
+export interface Breakdowns {
+  channel: Count[]
+  kind: Count[]
+  status: Count[]
+  category: Count[]
+  district: Count[]
+}
+
+/** Counts by channel, kind, status, category and kecamatan in one scan (grouping sets). */
+export async function breakdownQuery(db: Db, q: Query): Promise<Breakdowns> {
+  const rows = await rowsOf<{ dim: string; key: string | null; n: unknown }>(
+    db,
+    sql`select case when grouping(r.channel_type) = 0 then 'channel' when grouping(r.kind) = 0 then 'kind'
+        when grouping(r.status) = 0 then 'status' when grouping(r.category_id) = 0 then 'category' else 'district' end as dim,
+      coalesce(r.channel_type::text, r.kind::text, r.status::text, r.category_id::text, r.district_code) as key,
+      count(*) as n
+    from reports r where ${reportWhere(q.scope, q.period, q.filters)}
+    group by grouping sets ((r.channel_type), (r.kind), (r.status), (r.category_id), (r.district_code))`,
+  )
+  const out: Breakdowns = { channel: [], kind: [], status: [], category: [], district: [] }
+  for (const r of rows) out[r.dim as keyof Breakdowns].push({ key: r.key, count: num(r.n) })
+  for (const list of Object.values(out)) (list as Count[]).sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)))
+  return out
+}
+
+export interface ScoreRow {
+  agencyId: string
+  name: string
+  shortName: string
+  /** Reports (in the period and filters) with a disposition to the agency. */
+  reports: number
+  dispositions: number
+  answered: number
+  answeredOnTime: number
+  returned: number
+  overdueOpen: number
+  /** answeredOnTime / (answered + overdueOpen), in percent; null when nothing is due yet. */
+  slaCompliance: number | null
+  /** Disposition to the agency accepting it (diterima), median hours. */
+  medianFirstResponseHours: number | null
+  /** Disposition to the agency's follow-up (dijawab), median hours. */
+  medianCompletionHours: number | null
+}
+
+/** The agency scoreboard (rapor OPD): dispositions of the filtered reports, per agency. */
+export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
+  const onlyOwn = q.scope.agencyIds === null ? sql`true` : q.scope.agencyIds.length ? sql`d.agency_id in (${uuidList(q.scope.agencyIds)})` : sql`false`
+  const now = sql`${q.now.toISOString()}::timestamptz`
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select d.agency_id, a.name, a.short_name,
+      count(distinct d.report_id) as reports, count(*) as dispositions,
+      count(*) filter (where d.status = 'answered') as answered,
+      count(*) filter (where d.status = 'answered' and (d.due_at is null or d.completed_at <= d.due_at)) as on_time,
+      count(*) filter (where d.status = 'returned') as returned,
+      count(*) filter (where d.status in ('pending', 'in_progress') and d.due_at < ${now}) as overdue_open,
+      percentile_cont(0.5) within group (order by ${hours('d.accepted_at', 'd.created_at')}) as median_first,
+      percentile_cont(0.5) within group (order by ${hours('d.completed_at', 'd.created_at')}) filter (where d.status = 'answered') as median_done
+    from reports r
+    join dispositions d on d.tenant_id = r.tenant_id and d.report_id = r.id and d.status <> 'cancelled'
+    join agencies a on a.tenant_id = d.tenant_id and a.id = d.agency_id
+    where ${reportWhere(q.scope, q.period, q.filters)} and ${onlyOwn}
+      ${q.filters.agency ? sql`and d.agency_id = ${q.filters.agency}::uuid` : sql``}
+    group by d.agency_id, a.name, a.short_name`,
+  )
+  return rows
+    .map((r) => {
+      const answered = num(r.answered)
+      const onTime = num(r.on_time)
+      const overdue = num(r.overdue_open)
+      const due = answered + overdue
+      return {
+        agencyId: String(r.agency_id),
+        name: String(r.name),
+        shortName: String(r.short_name),
+        reports: num(r.reports),
+        dispositions: num(r.dispositions),
+        answered,
+        answeredOnTime: onTime,
+        returned: num(r.returned),
+        overdueOpen: overdue,
+        slaCompliance: due === 0 ? null : Math.round((onTime / due) * 1000) / 10,
+        medianFirstResponseHours: numOrNull(r.median_first),
+        medianCompletionHours: numOrNull(r.median_done),
+      }
+    })
+    .sort((a, b) => b.reports - a.reports || a.name.localeCompare(b.name))
+}
+
+/** Texts of the most recent filtered reports (title and body), for trending topics. */
+export async function recentTextsQuery(db: Db, q: Query, limit: number): Promise<string[]> {
+  const rows = await rowsOf<{ t: string }>(
+    db,
+    sql`select coalesce(r.title, '') || ' ' || r.body as t from reports r
+    where ${reportWhere(q.scope, q.period, q.filters)} order by r.created_at desc limit ${limit}`,
+  )
+  return rows.map((r) => r.t)
+}
+
+export interface ExportRow {
+  trackingCode: string
+  createdAt: Date
+  status: string
+  kind: string
+  channelType: string
+  category: string | null
+  district: string | null
+  agencies: string | null
+  title: string | null
+  dueAt: Date | null
+  answeredAt: Date | null
+}
+
+/** The filtered report list for export, newest first, at most `limit` rows. No reporter identity. */
+export async function reportRowsQuery(db: Db, q: Query, limit: number): Promise<ExportRow[]> {
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select r.tracking_code, r.created_at, r.status, r.kind, r.channel_type, c.name as category, g.name as district,
+      (select string_agg(a.short_name, ', ' order by a.short_name) from dispositions d
+        join agencies a on a.tenant_id = d.tenant_id and a.id = d.agency_id
+        where d.tenant_id = r.tenant_id and d.report_id = r.id and d.status <> 'cancelled') as agencies,
+      r.title, r.due_at, r.answered_at
+    from reports r
+    left join categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
+    left join regions g on g.tenant_id = r.tenant_id and g.code = r.district_code
+    where ${reportWhere(q.scope, q.period, q.filters)}
+    order by r.created_at desc, r.id desc limit ${limit}`,
+  )
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string))
+  return rows.map((r) => ({
+    trackingCode: String(r.tracking_code),
+    createdAt: date(r.created_at)!,
+    status: String(r.status),
+    kind: String(r.kind),
+    channelType: String(r.channel_type),
+    category: (r.category as string | null) ?? null,
+    district: (r.district as string | null) ?? null,
+    agencies: (r.agencies as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
+    dueAt: date(r.due_at),
+    answeredAt: date(r.answered_at),
+  }))
+}

@@ -1,0 +1,82 @@
+// Who sees which figures, and the filters every panel shares, as one SQL condition on `r`
+// (reports). Agency users are limited inside the query (never only in the UI): a report counts
+// for them only while one of their agencies (sub-units expanded) holds a live disposition, the
+// same rule the report list applies (src/reports/queries.ts).
+import { sql, type SQL } from 'drizzle-orm'
+import type { Principal } from '../accounts/users.ts'
+import type { Db } from '../db/connect.ts'
+import type { ChannelType, ReportKind } from '../reports/model.ts'
+import { visibilityScope } from '../reports/privacy.ts'
+import { viewerOf } from '../reports/queries.ts'
+import type { Period } from './period.ts'
+
+export interface DashboardFilters {
+  channel?: ChannelType
+  kind?: ReportKind
+  category?: string
+  agency?: string
+  /** Kecamatan (Kemendagri code, e.g. 11.15.01). */
+  district?: string
+}
+
+/** The viewer's reach: every report of the tenant, or only their agencies'. */
+export interface DashboardScope {
+  tenantId: string
+  /** null: the whole tenant; otherwise the agencies whose live dispositions make a report count. */
+  agencyIds: readonly string[] | null
+  dispositionStatuses: readonly string[]
+}
+
+export const DASHBOARD_ROLES = ['super_admin', 'leader', 'operator', 'auditor', 'agency_head'] as const
+
+export function scopeOf(p: Principal): DashboardScope {
+  const s = visibilityScope(viewerOf(p), { integrityAgencyIds: p.agencyIds })
+  if (s.kind === 'all') return { tenantId: p.tenantId, agencyIds: null, dispositionStatuses: [] }
+  if (s.kind === 'agencies') return { tenantId: p.tenantId, agencyIds: s.agencyIds, dispositionStatuses: s.dispositionStatuses }
+  return { tenantId: p.tenantId, agencyIds: [], dispositionStatuses: [] }
+}
+
+export const uuidList = (ids: readonly string[]) => sql.join(ids.map((a) => sql`${a}::uuid`), sql`, `)
+const textList = (xs: readonly string[]) => sql.join(xs.map((a) => sql`${a}`), sql`, `)
+
+/** The agency-scope condition alone (also used to limit the scoreboard's rows). */
+function agencyScopeSql(scope: DashboardScope): SQL | null {
+  if (scope.agencyIds === null) return null
+  if (scope.agencyIds.length === 0) return sql`false`
+  // A report about officials is visible to an agency user only on the Inspektorat path.
+  const wb = sql`coalesce((select (e.data->'after'->>'whistleblowing')::boolean from report_events e
+      where e.tenant_id = r.tenant_id and e.report_id = r.id and e.type = 'flags_set'
+      order by e.id desc limit 1), false)`
+  const inspektorat = sql`d.agency_id in (with recursive i(id) as (
+      select a.id from agencies a where a.tenant_id = ${scope.tenantId}::uuid and a.type = 'inspektorat'
+      union select a.id from agencies a join i on a.parent_id = i.id where a.tenant_id = ${scope.tenantId}::uuid
+    ) select id from i)`
+  return sql`exists (select 1 from dispositions d where d.tenant_id = r.tenant_id and d.report_id = r.id
+    and d.status::text in (${textList(scope.dispositionStatuses)}) and d.agency_id in (${uuidList(scope.agencyIds)})
+    and (not ${wb} or ${inspektorat}))`
+}
+
+/** Tenant, period, filters and the viewer's scope: the WHERE clause shared by every panel. */
+export function reportWhere(scope: DashboardScope, period: Pick<Period, 'start' | 'end'>, f: DashboardFilters): SQL {
+  const parts: SQL[] = [
+    sql`r.tenant_id = ${scope.tenantId}::uuid`,
+    sql`r.created_at >= ${period.start.toISOString()}::timestamptz`,
+    sql`r.created_at < ${period.end.toISOString()}::timestamptz`,
+  ]
+  if (f.channel) parts.push(sql`r.channel_type = ${f.channel}`)
+  if (f.kind) parts.push(sql`r.kind = ${f.kind}`)
+  if (f.category) parts.push(sql`r.category_id = ${f.category}::uuid`)
+  if (f.district) parts.push(sql`r.district_code = ${f.district}`)
+  if (f.agency)
+    parts.push(sql`exists (select 1 from dispositions da where da.tenant_id = r.tenant_id and da.report_id = r.id
+      and da.agency_id = ${f.agency}::uuid and da.status <> 'cancelled')`)
+  const a = agencyScopeSql(scope)
+  if (a) parts.push(a)
+  return sql.join(parts, sql` and `)
+}
+
+/** Rows of a raw query on either backend (node-postgres and PGlite shape results differently). */
+export async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
+  const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[]
+  return Array.isArray(res) ? res : (res.rows ?? [])
+}
