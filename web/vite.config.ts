@@ -1,4 +1,4 @@
-// Builds the web apps: the public landing page (/) and the admin app (/admin/), into web/dist.
+// Builds the admin app (/admin/) into web/dist. The public portal at / is server-rendered (src/portal).
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
@@ -14,7 +14,6 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        main: here('./index.html'),
         admin: here('./admin/index.html'),
       },
     },

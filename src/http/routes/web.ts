@@ -1,6 +1,7 @@
-// Serves the built web apps from web/dist: the public landing page at / and the admin app at
-// /admin/ (any /admin/* path answers the admin index.html so the app's own router takes over).
-// When web/dist is missing, / and /admin answer a short text saying how to build it.
+// Serves the built admin app from web/dist at /admin/ (any /admin/* path answers the admin
+// index.html so the app's own router takes over). The public portal (/ and its pages) is
+// server-rendered by routes/portal.ts. When web/dist is missing, /admin answers a short text
+// saying how to build it.
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +22,6 @@ export const webRoutes =
     if (!fs.existsSync(adminIndex)) {
       const notBuilt = async (_req: unknown, reply: import('fastify').FastifyReply) =>
         reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT)
-      app.get('/', notBuilt)
       app.get('/admin', notBuilt)
       app.get('/admin/*', notBuilt)
       return
@@ -31,6 +31,8 @@ export const webRoutes =
       prefix: '/',
       wildcard: false, // one route per built file: no catch-all that could shadow /api, /docs, /health
       index: ['index.html'],
+      // / belongs to the portal; a stale landing page from an older build must not claim it.
+      globIgnore: ['index.html', 'landing.css'],
       setHeaders(res: unknown, file: string) {
         // This version of @fastify/static passes the Fastify reply; older ones passed the raw response.
         const r = res as { header?: (k: string, v: string) => void; setHeader?: (k: string, v: string) => void }
