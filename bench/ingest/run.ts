@@ -1,7 +1,10 @@
 // bench/ingest: signed WhatsApp webhooks against aduan on PostgreSQL, beside a bare
 // single-row-INSERT Fastify baseline on the same database, in the same run.
 // Usage: npx tsx bench/ingest/run.ts   (env: N=5000 C=32 MAX_SECONDS=60 ACK_WAIT_SECONDS=120
-//        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)
+//        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test; DATABASE_POOL_SIZE and
+//        JOB_CONCURRENCY are passed to aduan's config when set)
+// The machine's load average (as uptime prints it) is recorded before and after each phase:
+// on a shared machine the figures mean little without it.
 import crypto from 'node:crypto'
 import http from 'node:http'
 import os from 'node:os'
@@ -21,6 +24,8 @@ const ACK_WAIT_MS = Number(process.env.ACK_WAIT_SECONDS ?? 120) * 1000
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const APP_SECRET = 'sim-app-secret'
 const PASSWORD = 'correct-horse-battery'
+
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ')
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: C })
 
@@ -147,6 +152,8 @@ async function main() {
       BASE_URL: 'http://127.0.0.1:3000',
       SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
       DATA_DIR: `.tmp/bench-ingest-${dbName}`,
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
     })
     const running = await start(config, { listen: true, logger: false })
     cleanup.unshift(() => running.stop())
@@ -176,17 +183,20 @@ async function main() {
     }
 
     process.stderr.write(`aduan webhooks: N=${N} C=${C} ...\n`)
+    const loadBeforeHooks = loadavg()
     const hooks = await drive(N, C, async (i) => {
       const b = bodies[i]!
       const r = await request(hookUrl, 'POST', b.raw, { 'content-type': 'application/json', 'user-agent': 'facebookexternalua', 'x-hub-signature-256': b.sig })
       return r.status
     })
 
+    const loadAfterHooks = loadavg()
     // Webhook -> acknowledgement: wait for the simulator to see a send to every accepted sender.
     process.stderr.write(`waiting for acknowledgements of ${hooks.ok} accepted webhooks ...\n`)
     const ackDeadline = Date.now() + ACK_WAIT_MS
     const want = [...hooks.answeredAt.keys()].map(fromOf)
     while (Date.now() < ackDeadline && want.some((f) => !sim.firstSend.has(f))) await new Promise((r) => setTimeout(r, 100))
+    const loadAfterAcks = loadavg()
     const ackMs: number[] = []
     for (const [i, at] of hooks.answeredAt) {
       const acked = sim.firstSend.get(fromOf(i))
@@ -210,13 +220,15 @@ async function main() {
     cleanup.unshift(() => bare.close())
     for (let i = 0; i < 20; i++) await request(`${bareUrl}/ingest`, 'POST', bodies[i]!.raw, { 'content-type': 'application/json' })
     process.stderr.write(`baseline: N=${N} C=${C} ...\n`)
+    const loadBeforeBase = loadavg()
     const base2 = await drive(N, C, async (i) => (await request(`${bareUrl}/ingest`, 'POST', bodies[i]!.raw, { 'content-type': 'application/json' })).status)
+    const loadAfterBase = loadavg()
 
     const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-')
     const rows = [
-      ['run', 'ok/sent', 'req/s', 'p50 ms', 'p99 ms', 'seconds'],
-      ['aduan WhatsApp webhook', `${hooks.ok}/${hooks.sent}`, f(hooks.perSecond), f(pct(hooks.latencies, 50)), f(pct(hooks.latencies, 99)), f(hooks.seconds)],
-      ['bare Fastify + INSERT', `${base2.ok}/${base2.sent}`, f(base2.perSecond), f(pct(base2.latencies, 50)), f(pct(base2.latencies, 99)), f(base2.seconds)],
+      ['run', 'ok/sent', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'load avg before', 'load avg after'],
+      ['aduan WhatsApp webhook', `${hooks.ok}/${hooks.sent}`, f(hooks.perSecond), f(pct(hooks.latencies, 50)), f(pct(hooks.latencies, 99)), f(hooks.seconds), loadBeforeHooks, loadAfterHooks],
+      ['bare Fastify + INSERT', `${base2.ok}/${base2.sent}`, f(base2.perSecond), f(pct(base2.latencies, 50)), f(pct(base2.latencies, 99)), f(base2.seconds), loadBeforeBase, loadAfterBase],
     ]
     const w = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
     const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')
@@ -225,7 +237,7 @@ async function main() {
     console.log(line(rows[1]!))
     console.log(line(rows[2]!))
     console.log(`non-200 answers: aduan ${JSON.stringify(Object.fromEntries(Object.entries(hooks.statuses).filter(([k]) => k !== '200')))}  baseline ${JSON.stringify(Object.fromEntries(Object.entries(base2.statuses).filter(([k]) => k !== '200')))}`)
-    console.log(`webhook -> acknowledgement (Graph send seen by simulator): ${ackMs.length}/${hooks.ok} acked  p50 ${f(pct(ackMs, 50))} ms  p95 ${f(pct(ackMs, 95))} ms  max ${f(ackMs.at(-1) ?? NaN)} ms`)
+    console.log(`webhook -> acknowledgement (Graph send seen by simulator): ${ackMs.length}/${hooks.ok} acked  p50 ${f(pct(ackMs, 50))} ms  p95 ${f(pct(ackMs, 95))} ms  max ${f(ackMs.at(-1) ?? NaN)} ms  (load avg when acks done: ${loadAfterAcks})`)
     console.log(`backlog drained in ${f((lastAck - firstAnswer) / 1000)} s after the first accepted webhook (${f(ackMs.length / ((lastAck - firstAnswer) / 1000))} acks/s); reports created: ${reports}; simulator calls: ${sim.calls()}`)
   } finally {
     for (const c of cleanup) await c().catch((e) => process.stderr.write(`cleanup: ${e}\n`))

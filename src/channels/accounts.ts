@@ -132,3 +132,37 @@ export async function loadAccountForWebhook(ctx: Pick<AppContext, 'sealer' | 'db
   if (!row) return null
   return { account: toView(row), config: mergeConfig(ctx, row) }
 }
+
+type WebhookAccount = NonNullable<Awaited<ReturnType<typeof loadAccountForWebhook>>>
+
+/** How long a decrypted account config is reused by the webhook route (ms). */
+export const ACCOUNT_CACHE_TTL_MS = 30_000
+
+// Per database handle (tests run several apps in one process), per account id. Only found
+// accounts are cached: an unknown id always asks the database.
+const accountCaches = new WeakMap<object, Map<string, { at: number; value: WebhookAccount }>>()
+
+/**
+ * loadAccountForWebhook with a short cache: a webhook burst costs one lookup and one decryption
+ * per account per TTL instead of one per request. Anything that changes or deactivates an account
+ * must call invalidateChannelAccount; other processes see the change within the TTL.
+ */
+export async function loadAccountForWebhookCached(
+  ctx: Pick<AppContext, 'sealer' | 'db'>,
+  id: string,
+  now = Date.now(),
+): Promise<WebhookAccount | null> {
+  let cache = accountCaches.get(ctx.db)
+  if (!cache) accountCaches.set(ctx.db, (cache = new Map()))
+  const hit = cache.get(id)
+  if (hit && now - hit.at < ACCOUNT_CACHE_TTL_MS) return hit.value
+  const value = await loadAccountForWebhook(ctx, id)
+  if (value) cache.set(id, { at: now, value })
+  else cache.delete(id)
+  return value
+}
+
+/** Drops an account's cached config (call after updating, deactivating or deleting it). */
+export function invalidateChannelAccount(db: Db, id: string) {
+  accountCaches.get(db)?.delete(id)
+}

@@ -1,12 +1,22 @@
 // The durable half of a webhook: everything a verified request carries is stored as
 // inbound_events rows (one per normalised event, unique on the provider's event id so provider
-// retries never duplicate) and an 'inbound' job is enqueued per new row, in ONE transaction.
-// The route answers 200 only after this commits.
+// retries never duplicate) and an 'inbound' job is enqueued per new row, in one transaction.
+// The route answers 200 only after that transaction committed.
+//
+// Group commit: webhooks that arrive while a commit is in flight wait for the next one and share
+// it (one multi-row INSERT of events, one of jobs, one NOTIFY, one COMMIT). Each caller's promise
+// resolves only after the transaction holding its rows committed; if that transaction fails, the
+// batch is retried one webhook per transaction so a single bad row fails alone, and a caller whose
+// own transaction failed gets the error (the route answers 5xx and the provider retries).
 import { createHash } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { loadAccountForWebhook } from '../channels/accounts.ts'
 import type { ChannelAdapter, ChannelConfig, NormalisedEvent, WebhookRequest } from '../channels/contract.ts'
+import { getAdapter } from '../channels/registry.ts'
+import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
-import { inboundEvents } from '../db/schema/index.ts'
-import { enqueue, PRIORITY } from '../jobs/queue.ts'
+import { channelAccounts, inboundEvents, jobs } from '../db/schema/index.ts'
+import { JOBS_CHANNEL, PRIORITY } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 
 export const INBOUND_QUEUE = 'inbound'
@@ -47,8 +57,199 @@ export function eventToJson(e: NormalisedEvent): Record<string, unknown> {
   return JSON.parse(JSON.stringify(e)) as Record<string, unknown>
 }
 
+// ---------------------------------------------------------------------------------------------
+// Group commit
+
+interface Row {
+  tenantId: string
+  channelAccountId: string
+  channelType: ChannelType
+  providerEventId: string
+  headers: Record<string, string>
+  body: string
+  status: 'pending' | 'failed'
+  lastError: string | null
+  /** The normalised event (null for a stored-as-failed unparsable body: no job). */
+  event: NormalisedEvent | null
+}
+
+interface Pending {
+  rows: Row[]
+  resolve: (stored: number) => void
+  reject: (err: unknown) => void
+}
+
+export interface GroupCommitOptions {
+  /** Most webhooks in one transaction. */
+  maxBatch?: number
+  /** Transactions in flight at once (more overlap network waits; PGlite has one connection). */
+  maxInFlight?: number
+}
+
+const rowKey = (r: { tenantId: string; channelAccountId: string; providerEventId: string }) =>
+  `${r.tenantId}\u0000${r.channelAccountId}\u0000${r.providerEventId}`
+
+/** Stores rows of many webhooks in one transaction; returns the keys newly inserted. */
+async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
+  // One key may occur twice (the same event posted concurrently, or twice in one Meta batch).
+  const seen = new Set<string>()
+  const unique = rows.filter((r) => {
+    const k = rowKey(r)
+    return seen.has(k) ? false : (seen.add(k), true)
+  })
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(inboundEvents)
+      .values(
+        unique.map((r) => ({
+          tenantId: r.tenantId,
+          channelAccountId: r.channelAccountId,
+          channelType: r.channelType,
+          providerEventId: r.providerEventId,
+          headers: r.headers,
+          body: r.body,
+          status: r.status,
+          lastError: r.lastError,
+        })),
+      )
+      .onConflictDoNothing({
+        target: [inboundEvents.tenantId, inboundEvents.channelAccountId, inboundEvents.providerEventId],
+      })
+      .returning({
+        id: inboundEvents.id,
+        tenantId: inboundEvents.tenantId,
+        channelAccountId: inboundEvents.channelAccountId,
+        providerEventId: inboundEvents.providerEventId,
+      })
+    const byKey = new Map(unique.map((r) => [rowKey(r), r]))
+    const jobRows = inserted.flatMap((ins) => {
+      const r = byKey.get(rowKey(ins))
+      if (!r?.event) return []
+      return [
+        {
+          queue: INBOUND_QUEUE,
+          priority: PRIORITY.inbound,
+          tenantId: r.tenantId,
+          maxAttempts: 8,
+          payload: {
+            inboundEventId: ins.id,
+            channelAccountId: r.channelAccountId,
+            providerEventId: r.providerEventId,
+            event: eventToJson(r.event),
+          },
+        },
+      ]
+    })
+    if (jobRows.length > 0) {
+      await tx.insert(jobs).values(jobRows)
+      await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${INBOUND_QUEUE})`)
+    }
+    return new Set(inserted.map(rowKey))
+  })
+}
+
+export class GroupCommitter {
+  private queue: Pending[] = []
+  private inFlight = 0
+  private scheduled = false
+  private readonly maxBatch: number
+  private readonly maxInFlight: number
+
+  constructor(
+    private readonly db: Db,
+    opts: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = opts.maxBatch ?? 256
+    this.maxInFlight = opts.maxInFlight ?? 2
+  }
+
+  /** Resolves with the number of this webhook's rows newly stored, after their transaction committed. */
+  submit(rows: Row[]): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0)
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ rows, resolve, reject })
+      this.schedule()
+    })
+  }
+
+  private schedule() {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || this.queue.length === 0) return
+    this.scheduled = true
+    // setImmediate: every request whose body was read in this turn of the event loop joins.
+    setImmediate(() => {
+      this.scheduled = false
+      this.flush()
+    })
+  }
+
+  private flush() {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch: Pending[] = []
+      let n = 0
+      while (this.queue.length > 0 && (batch.length === 0 || n + this.queue[0]!.rows.length <= this.maxBatch)) {
+        const p = this.queue.shift()!
+        batch.push(p)
+        n += p.rows.length
+      }
+      this.inFlight++
+      void this.commit(batch).finally(() => {
+        this.inFlight--
+        this.schedule()
+      })
+    }
+  }
+
+  private async commit(batch: Pending[]) {
+    try {
+      const stored = await storeRows(
+        this.db,
+        batch.flatMap((p) => p.rows),
+      )
+      settle(batch, stored)
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]!.reject(err)
+        return
+      }
+      // Nothing of the batch committed. Retry each webhook alone so one bad row fails alone.
+      for (const p of batch) {
+        try {
+          settle([p], await storeRows(this.db, p.rows))
+        } catch (e) {
+          p.reject(e)
+        }
+      }
+    }
+  }
+}
+
+/** Each caller learns how many of its rows were new; a key claimed twice in a batch counts once. */
+function settle(batch: Pending[], stored: Set<string>) {
+  for (const p of batch) {
+    let n = 0
+    for (const r of p.rows) {
+      const k = rowKey(r)
+      if (stored.delete(k) && r.status === 'pending') n++
+    }
+    p.resolve(n)
+  }
+}
+
+const committers = new WeakMap<Db, GroupCommitter>()
+
+/** The process-wide group committer for a database handle. */
+export function groupCommitterFor(db: Db, opts?: GroupCommitOptions): GroupCommitter {
+  let c = committers.get(db)
+  if (!c) {
+    c = new GroupCommitter(db, opts)
+    committers.set(db, c)
+  }
+  return c
+}
+
 /**
- * Stores a verified webhook. `db` must be the root database handle: this opens the transaction.
+ * Stores a verified webhook. `db` must be the root database handle: the rows join the next group
+ * commit, and this resolves only after it committed.
  */
 export async function ingestWebhook(
   db: Db,
@@ -56,22 +257,17 @@ export async function ingestWebhook(
   adapter: ChannelAdapter,
   req: WebhookRequest,
   config: ChannelConfig,
+  committer: GroupCommitter = groupCommitterFor(db),
 ): Promise<IngestResult> {
   const headers = keptHeaders(req.headers)
   const body = req.rawBody.toString('utf8')
   let events: NormalisedEvent[]
-  let parseError: string | null = null
   try {
     events = await parseWebhook(adapter, req, config)
   } catch (err) {
-    events = []
-    parseError = (err as Error).message || String(err)
-  }
-
-  if (parseError !== null) {
-    await db
-      .insert(inboundEvents)
-      .values({
+    const parseError = (err as Error).message || String(err)
+    await committer.submit([
+      {
         tenantId: account.tenantId,
         channelAccountId: account.id,
         channelType: account.type,
@@ -80,48 +276,74 @@ export async function ingestWebhook(
         body,
         status: 'failed',
         lastError: `parse: ${parseError}`.slice(0, 2000),
-      })
-      .onConflictDoNothing()
+        event: null,
+      },
+    ])
     return { events: 0, stored: 0, unparsable: true }
   }
   if (events.length === 0) return { events: 0, stored: 0, unparsable: false }
 
-  // One id may occur twice in one payload (Meta batches); keep the first.
   const seen = new Set<string>()
   const unique = events.filter((e) => (seen.has(e.providerEventId) ? false : (seen.add(e.providerEventId), true)))
-
-  const stored = await db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(inboundEvents)
-      .values(
-        unique.map((e) => ({
-          tenantId: account.tenantId,
-          channelAccountId: account.id,
-          channelType: (e.type === 'message' && e.channelType) || account.type,
-          providerEventId: e.providerEventId,
-          headers,
-          body,
-        })),
-      )
-      .onConflictDoNothing({
-        target: [inboundEvents.tenantId, inboundEvents.channelAccountId, inboundEvents.providerEventId],
-      })
-      .returning({ id: inboundEvents.id, providerEventId: inboundEvents.providerEventId })
-    const byId = new Map(unique.map((e) => [e.providerEventId, e]))
-    for (const r of rows) {
-      await enqueue(tx as unknown as Db, {
-        queue: INBOUND_QUEUE,
-        priority: PRIORITY.inbound,
-        tenantId: account.tenantId,
-        payload: {
-          inboundEventId: r.id,
-          channelAccountId: account.id,
-          providerEventId: r.providerEventId,
-          event: eventToJson(byId.get(r.providerEventId)!),
-        },
-      })
-    }
-    return rows.length
-  })
+  const stored = await committer.submit(
+    unique.map((e) => ({
+      tenantId: account.tenantId,
+      channelAccountId: account.id,
+      channelType: (e.type === 'message' && e.channelType) || account.type,
+      providerEventId: e.providerEventId,
+      headers,
+      body,
+      status: 'pending' as const,
+      lastError: null,
+      event: e,
+    })),
+  )
   return { events: unique.length, stored, unparsable: false }
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail received by the built-in SMTP listener (or the IMAP poller)
+
+/** The e-mail channel accounts the SMTP listener serves, and the domains it accepts mail for. */
+export async function emailRecipientDomains(ctx: Pick<AppContext, 'db' | 'sealer'>): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ publicConfig: channelAccounts.publicConfig, type: channelAccounts.type, active: channelAccounts.active })
+    .from(channelAccounts)
+  const domains = new Set<string>()
+  for (const r of rows) {
+    const from = r.type === 'email' && r.active ? (r.publicConfig as { fromAddress?: string }).fromAddress : undefined
+    if (from?.includes('@')) domains.add(from.split('@')[1]!.toLowerCase())
+  }
+  return [...domains]
+}
+
+/**
+ * The SMTP listener's onMessage: finds the e-mail channel whose fromAddress is among the
+ * envelope's recipients (else one of the same domain) and stores the raw message exactly like a
+ * relay webhook body (content-type message/rfc822), so one parse path serves all three ways in.
+ * Resolves after the commit (the listener answers 250 then) and throws when no channel matches
+ * (451: the sending server keeps the mail).
+ */
+export async function ingestRawEmail(
+  ctx: Pick<AppContext, 'db' | 'sealer'>,
+  raw: Buffer,
+  envelope: { rcptTo: string[]; channelId?: string },
+): Promise<IngestResult & { channelId: string }> {
+  const rcpt = envelope.rcptTo.map((a) => a.toLowerCase())
+  const rows = await ctx.db
+    .select({ id: channelAccounts.id, type: channelAccounts.type, active: channelAccounts.active, publicConfig: channelAccounts.publicConfig })
+    .from(channelAccounts)
+  const email = rows.filter((r) => r.type === 'email' && r.active)
+  const fromOf = (r: (typeof email)[number]) => String((r.publicConfig as { fromAddress?: string }).fromAddress ?? '').toLowerCase()
+  const match =
+    (envelope.channelId && email.find((r) => r.id === envelope.channelId)) ||
+    email.find((r) => rcpt.includes(fromOf(r))) ||
+    email.find((r) => rcpt.some((a) => a.split('@')[1] === fromOf(r).split('@')[1]))
+  if (!match) throw new Error('no e-mail channel for these recipients')
+  const found = await loadAccountForWebhook(ctx, match.id)
+  if (!found) throw new Error('e-mail channel vanished')
+  const adapter = getAdapter('email')!
+  const req: WebhookRequest = { method: 'POST', headers: { 'content-type': 'message/rfc822' }, query: {}, rawBody: raw }
+  const result = await ingestWebhook(ctx.db, found.account, adapter, req, found.config)
+  return { ...result, channelId: match.id }
 }

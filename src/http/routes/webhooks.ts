@@ -1,8 +1,10 @@
 // Provider webhooks: /webhooks/{type}/{channelId}. GET answers the provider's handshake; POST
 // takes the raw bytes (signatures are over them), verifies, stores every event durably and
-// answers 200 only after the transaction committed. Nothing is stored when verification fails.
+// answers 200 only after the transaction committed (group commit: concurrent webhooks share one,
+// see src/intake/ingest.ts). Nothing is stored when verification fails; when the store fails the
+// provider gets 503 and retries. The account and its decrypted config are cached for 30 s.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { loadAccountForWebhook } from '../../channels/accounts.ts'
+import { loadAccountForWebhookCached } from '../../channels/accounts.ts'
 import type { WebhookRequest } from '../../channels/contract.ts'
 import { getAdapter } from '../../channels/registry.ts'
 import type { AppContext } from '../../context.ts'
@@ -39,7 +41,7 @@ export const webhookRoutes =
       const { type, channelId } = req.params
       const adapter = getAdapter(type)
       if (!adapter || !UUID.test(channelId)) return null
-      const found = await loadAccountForWebhook(ctx, channelId)
+      const found = await loadAccountForWebhookCached(ctx, channelId)
       if (!found || found.account.type !== type || !found.account.active) return null
       return { adapter, ...found }
     }
@@ -75,7 +77,17 @@ export const webhookRoutes =
           .type('application/problem+json')
           .send(problem('unauthenticated', { id: `Tanda tangan webhook tidak valid: ${v.reason}`, en: `Invalid webhook signature: ${v.reason}` }, req.url))
       }
-      const result = await ingestWebhook(ctx.db, r.account, r.adapter, wreq, r.config)
+      let result
+      try {
+        result = await ingestWebhook(ctx.db, r.account, r.adapter, wreq, r.config)
+      } catch (err) {
+        req.log.error({ channelId: r.account.id, err: (err as Error).message }, 'webhook not stored')
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .type('application/problem+json')
+          .send(problem('unavailable', { id: 'Webhook belum tersimpan; kirim ulang.', en: 'Webhook not stored; retry.' }, req.url))
+      }
       if (result.unparsable) req.log.warn({ channelId: r.account.id }, 'webhook verified but unparsable; stored as failed')
       return reply.code(200).send({ ok: true, events: result.events, stored: result.stored })
     })
