@@ -53,10 +53,15 @@ export const notifications = pgTable(
     /** One notification per event per person. */
     dedupeKey: text('dedupe_key').notNull(),
     readAt: ts('read_at'),
+    /** External copy (e-mail, WhatsApp) held for quiet hours or the digest until this instant. */
+    heldUntil: ts('held_until'),
+    /** When the external copy left through the outbox (alone or in a digest). */
+    deliveredAt: ts('delivered_at'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    index('notifications_held_idx').on(t.heldUntil).where(sql`${t.heldUntil} is not null`),
     uniqueIndex('notifications_dedupe_idx').on(t.tenantId, t.userId, t.dedupeKey),
     index('notifications_user_idx').on(t.tenantId, t.userId, t.createdAt),
   ],
@@ -107,12 +112,21 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').default(0).notNull(),
     responseStatus: integer('response_status'),
     lastError: text('last_error'),
+    /** The report event's type (received, verified_and_dispatched ...), for the delivery log. */
+    eventType: text('event_type').default('').notNull(),
+    /** Every attempt: [{ at, status (HTTP status or null), error, ms }] (migration 0004). */
+    attemptLog: jsonb('attempt_log').$type<{ at: string; status: number | null; error: string | null; ms: number }[]>().default([]).notNull(),
     createdAt: createdAt(),
     deliveredAt: ts('delivered_at'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('webhook_deliveries_event_idx').on(t.tenantId, t.subscriptionId, t.eventId),
+    /** Per report chain: the next delivery to attempt (a dead one blocks its chain until redelivered). */
+    index('webhook_deliveries_chain_idx')
+      .on(t.tenantId, t.subscriptionId, t.reportId, t.id)
+      .where(sql`${t.status} in ('queued', 'failed', 'dead')`),
+    index('webhook_deliveries_log_idx').on(t.tenantId, t.subscriptionId, t.id),
   ],
 )
 
