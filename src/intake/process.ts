@@ -22,6 +22,7 @@ import { openReport } from '../reports/open.ts'
 import { insertEvents } from '../reports/store.ts'
 import { classifyComplaint } from '../triage/complaint.ts'
 import { detectEmergency } from '../triage/emergency.ts'
+import { notifyLive } from '../live/notify.ts'
 import { enqueueMediaFetches } from './media.ts'
 import { acknowledgementText, statusReplyText } from './replies.ts'
 
@@ -158,6 +159,7 @@ async function processMessage(tx: Db, i: MessageInput) {
       lastMessagePreview: text.slice(0, 140),
     })
     .where(and(eq(conversations.tenantId, i.tenantId), eq(conversations.id, conversation.id)))
+  await notifyLive(tx, { tenantId: i.tenantId, kind: 'message', reportId: conversation.reportId, conversationId: conversation.id, agencyIds: [], types: ['in'] })
 
   const reply = (body: string, key: string, reportId: string | null) =>
     queueMessage(tx, {

@@ -3,7 +3,12 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { api, ApiError, type SessionInfo } from './api.ts'
 import { mainRole, roleLabel } from './labels.ts'
 import { Dashboard } from './dashboard/index.tsx'
-import { ReportListPage, ReportPage } from './pages.tsx'
+import { ConversationPage } from './conversation.tsx'
+import { DeskPage } from './desk.tsx'
+import { InboxPage } from './inbox.tsx'
+import { disconnectLive, useLiveStatus } from './live.ts'
+import { ReportListPage } from './pages.tsx'
+import { ReportPage } from './report.tsx'
 import { Approval } from './notifications/Approval.tsx'
 import { Bell } from './notifications/Bell.tsx'
 import { Settings } from './settings/index.tsx'
@@ -20,6 +25,7 @@ export function App() {
     <Layout
       session={session}
       onLogout={async () => {
+        disconnectLive()
         try {
           await api.logout()
         } finally {
@@ -78,31 +84,62 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
   )
 }
 
-const NAV = [
-  { href: '/admin/', label: 'Kotak Masuk', match: (p: string) => p === '/' || p.startsWith('/laporan') },
-  { href: '/admin/dasbor', label: 'Dasbor', match: (p: string) => p.startsWith('/dasbor') },
-  { href: '/admin/pengaturan', label: 'Pengaturan', match: (p: string) => p.startsWith('/pengaturan') },
-]
+type Home = 'inbox' | 'desk' | 'reports'
+const homeOf = (roles: SessionInfo['roles']): Home =>
+  roles.includes('operator') || roles.includes('super_admin')
+    ? 'inbox'
+    : roles.includes('agency_admin') || roles.includes('agency_head')
+      ? 'desk'
+      : 'reports'
+
+function navFor(home: Home) {
+  const first =
+    home === 'inbox'
+      ? [{ href: '/admin/', label: 'Kotak Masuk', match: (p: string) => p === '/' || p.startsWith('/percakapan') }]
+      : home === 'desk'
+        ? [{ href: '/admin/', label: 'Meja OPD', match: (p: string) => p === '/' }]
+        : []
+  return [
+    ...first,
+    { href: '/admin/laporan', label: 'Laporan', match: (p: string) => p.startsWith('/laporan') || (home === 'reports' && p === '/') },
+    { href: '/admin/dasbor', label: 'Dasbor', match: (p: string) => p.startsWith('/dasbor') },
+    { href: '/admin/pengaturan', label: 'Pengaturan', match: (p: string) => p.startsWith('/pengaturan') },
+  ]
+}
+
+function LiveDot() {
+  const s = useLiveStatus()
+  return (
+    <span className={`live live-${s}`} role="status" title="Pembaruan langsung">
+      {s === 'open' ? 'Langsung' : s === 'connecting' ? 'Menyambung…' : 'Terputus'}
+    </span>
+  )
+}
 
 function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => void }) {
   const path = usePath()
   const role = mainRole(session.roles)
   const agency = session.memberships.find((m) => m.role === role)?.agencyName
+  const home = homeOf(session.roles)
+  const NAV = navFor(home)
   let page
   const m = /^\/laporan\/([0-9a-f-]{36})\/?$/i.exec(path)
+  const conv = /^\/percakapan\/([0-9a-f-]{36})\/?$/i.exec(path)
   const approval = /^\/persetujuan\/([0-9a-f-]{36})\/?$/i.exec(path)
   if (m) page = <ReportPage id={m[1]!} />
+  else if (conv) page = <ConversationPage id={conv[1]!} />
   else if (approval) page = <Approval reportId={approval[1]!} />
   else if (path.startsWith('/dasbor')) page = <Dashboard />
   else if (path.startsWith('/pengaturan')) page = <Settings />
-  else if (path === '/' || path === '/laporan' || path === '/laporan/') page = <ReportListPage />
+  else if (path === '/laporan' || path === '/laporan/') page = <ReportListPage />
+  else if (path === '/') page = home === 'inbox' ? <InboxPage /> : home === 'desk' ? <DeskPage session={session} /> : <ReportListPage />
   else
     page = (
       <section>
         <h1>Halaman tidak ditemukan</h1>
         <p>
           <a href="/admin/" onClick={onLinkClick}>
-            Kembali ke Kotak Masuk
+            Kembali ke halaman utama
           </a>
         </p>
       </section>
@@ -128,6 +165,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
             {agency ? <span className="who-agency"> · {agency}</span> : null}
           </span>
         </div>
+        <LiveDot />
         <Bell />
         <button type="button" className="ghost" onClick={onLogout}>
           Keluar

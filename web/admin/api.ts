@@ -1,6 +1,16 @@
 // A small typed client for the aduan API: same-origin cookies, the CSRF token on writes, and
-// problem+json errors mapped to ApiError with the Indonesian message first.
+// problem+json errors mapped to ApiError with the Indonesian message first. Query strings and
+// request bodies are typed from api-types.ts (generated from the OpenAPI document by
+// generate-api-types.ts); response shapes are declared here, as the routes present them.
 import type { ChannelType, ReportKind, ReportStatus, Role } from '../../src/reports/model.ts'
+import type { paths } from './api-types.ts'
+
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never
+type BodyOf<P extends keyof paths, M extends 'post' | 'patch'> = paths[P] extends {
+  [K in M]: { requestBody?: { content: { 'application/json': infer B } } }
+}
+  ? B
+  : never
 
 export interface Bilingual {
   id: string
@@ -64,8 +74,22 @@ export interface ReportDetail {
   updatedAt: string
   flags?: Record<string, boolean | undefined>
   urgency: string | null
-  sla?: { current: { dueAt: string; kind?: string } | null }
-  dispositions?: { id: string; agencyId: string; status: string; instruction: string | null; dueAt: string | null; createdAt: string }[]
+  sla?: { current: { dueAt: string; kind?: string; agencyId?: string | null; paused?: boolean } | null }
+  dispositions?: {
+    id: string
+    agencyId: string
+    status: string
+    instruction: string | null
+    dueAt: string | null
+    returnReason?: string | null
+    createdAt: string
+  }[]
+  unpublishedResponses?: { id: string; agencyId: string | null; dispositionId: string | null; body: string; status: string; rejectReason: string | null }[]
+  internalNotes?: { id: string; body: string; agencyId: string | null; authorId: string | null; createdAt: string }[]
+  allowedCommands?: string[]
+  masterReportId?: string | null
+  conversationId?: string | null
+  contactId?: string | null
   publishedResponses?: { id: string; agencyId: string | null; body: string; publishedAt: string | null }[]
   channelType: ChannelType
   reporterName?: string | null
@@ -90,6 +114,102 @@ export interface Agency {
   id: string
   name: string
   shortName: string | null
+  parentId?: string | null
+  requiresApproval?: boolean
+  active?: boolean
+}
+
+export type SlaState = 'overdue' | 'due_soon' | 'on_track' | null
+
+export interface ReplyWindow {
+  hours: number | null
+  closesAt: string | null
+  open: boolean
+}
+
+export interface ConversationSummary {
+  id: string
+  channelType: ChannelType
+  status: string
+  unreadCount: number
+  lastMessageAt: string
+  preview: string
+  contact: { id: string; name: string | null }
+  report: { id: string; trackingCode: string; status: ReportStatus; dueAt: string | null } | null
+  slaState: SlaState
+  window: ReplyWindow
+}
+
+export interface ThreadMessage {
+  id: string
+  direction: 'in' | 'out'
+  body: string
+  kind: string
+  status: string
+  authorUserId: string | null
+  createdAt: string
+  attachments: { id: string; kind: string; mimeType: string; size: number; fileName: string | null; url: string }[]
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  contact: { id: string; name: string | null; phone: string | null; email: string | null }
+  messages: ThreadMessage[]
+  otherConversations: ConversationSummary[]
+}
+
+export interface CannedResponse {
+  id: string
+  shortcut: string
+  title: string
+  body: string
+}
+
+export interface Category {
+  id: string
+  name: string
+  defaultAgencyIds: string[]
+}
+
+export interface Region {
+  code: string
+  parentCode: string | null
+  level: 'province' | 'regency' | 'district' | 'village'
+  name: string
+}
+
+export interface Suggestions {
+  agencies: { agencyId: string; name: string; score: number }[]
+  categories: { categoryId: string; name: string; score: number }[]
+  emergency: { isEmergency: boolean }
+  duplicates: { reportId: string; trackingCode: string; score: number }[]
+}
+
+export interface DeskDisposition {
+  id: string
+  agencyId: string
+  status: string
+  instruction: string | null
+  dueAt: string | null
+  reportId: string
+  trackingCode: string
+  title: string | null
+  excerpt: string
+  reportStatus: ReportStatus
+  isEmergency: boolean
+  slaState: SlaState
+}
+
+export interface DeskResponse {
+  id: string
+  agencyId: string | null
+  dispositionId: string | null
+  status: 'draft' | 'pending_approval' | 'rejected'
+  body: string
+  rejectReason: string | null
+  updatedAt: string
+  reportId: string
+  trackingCode: string
+  title: string | null
 }
 
 let csrfToken: string | null = null
@@ -146,12 +266,34 @@ export const api = {
   },
   tenant: () => request<{ id: string; name: string; timeZone: string }>('GET', '/api/tenant'),
   agencies: () => request<{ items: Agency[] }>('GET', '/api/agencies'),
-  reports(params: { status?: string; q?: string; cursor?: string; limit?: number } = {}): Promise<ReportList> {
-    const qs = new URLSearchParams()
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v))
-    const s = qs.toString()
-    return request<ReportList>('GET', `/api/reports${s ? `?${s}` : ''}`)
-  },
+  reports: (params: QueryOf<'/api/reports'> = {}) => request<ReportList>('GET', `/api/reports${qs(params)}`),
   report: (id: string) => request<ReportDetail>('GET', `/api/reports/${encodeURIComponent(id)}`),
   events: (id: string) => request<{ items: TimelineEvent[] }>('GET', `/api/reports/${encodeURIComponent(id)}/events`),
+  /** One lifecycle command: POST /api/reports/{id}/{command-with-hyphens}. */
+  command: (id: string, type: string, body: Record<string, unknown> = {}) =>
+    request<{ id: string; status: ReportStatus }>('POST', `/api/reports/${encodeURIComponent(id)}/${type.replaceAll('_', '-')}`, body),
+  suggestions: (id: string) => request<Suggestions>('GET', `/api/reports/${encodeURIComponent(id)}/suggestions`),
+  categories: () => request<{ items: Category[] }>('GET', '/api/categories'),
+  regions: (params: QueryOf<'/api/regions'>) => request<{ items: Region[] }>('GET', `/api/regions${qs(params)}`),
+  conversations: (params: QueryOf<'/api/conversations'> = {}) =>
+    request<{ items: ConversationSummary[]; nextCursor: string | null }>('GET', `/api/conversations${qs(params)}`),
+  conversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${encodeURIComponent(id)}`),
+  markRead: (id: string) => request<void>('POST', `/api/conversations/${encodeURIComponent(id)}/read`),
+  sendMessage: (id: string, body: BodyOf<'/api/conversations/{id}/messages', 'post'>) =>
+    request<{ outboundId: string; template: boolean }>('POST', `/api/conversations/${encodeURIComponent(id)}/messages`, body),
+  cannedResponses: () => request<{ items: CannedResponse[] }>('GET', '/api/canned-responses'),
+  createCanned: (body: BodyOf<'/api/canned-responses', 'post'>) => request<CannedResponse>('POST', '/api/canned-responses', body),
+  updateCanned: (id: string, body: BodyOf<'/api/canned-responses/{id}', 'patch'>) =>
+    request<CannedResponse>('PATCH', `/api/canned-responses/${encodeURIComponent(id)}`, body),
+  deleteCanned: (id: string) => request<void>('DELETE', `/api/canned-responses/${encodeURIComponent(id)}`),
+  desk: () => request<{ dispositions: DeskDisposition[]; responses: DeskResponse[] }>('GET', '/api/desk'),
+}
+
+function qs(params: object): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params))
+    if (Array.isArray(v)) for (const x of v) q.append(k, String(x))
+    else if (v !== undefined && v !== null && v !== '') q.set(k, v instanceof Date ? v.toISOString() : String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ''
 }

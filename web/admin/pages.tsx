@@ -1,18 +1,37 @@
-// The pages of the first slice: the report list (Kotak Masuk), the report page, the dashboard placeholder.
+// The report list (Daftar Laporan): filters, search, cursor paging; live notices update or
+// insert just the report they name (one detail read), never the whole list.
 import { useEffect, useState, type FormEvent } from 'react'
-import { DISPOSITION_STATUS_LABELS, REPORT_STATUSES, type DispositionStatus } from '../../src/reports/model.ts'
-import { api, ApiError, type Agency, type ReportDetail, type ReportListItem, type TimelineEvent } from './api.ts'
-import {
-  channelLabel,
-  eventLabel,
-  fmtDate,
-  fmtDateTime,
-  kindLabel,
-  SLA_LABELS,
-  statusLabel,
-  urgencyLabel,
-} from './labels.ts'
+import { REPORT_STATUSES, type ReportStatus } from '../../src/reports/model.ts'
+import { api, ApiError, type ReportDetail, type ReportListItem } from './api.ts'
+import { channelLabel, fmtDate, kindLabel, SLA_LABELS, statusLabel } from './labels.ts'
+import { useLive } from './live.ts'
 import { onLinkClick } from './router.ts'
+import { ChannelIcon } from './ui.tsx'
+
+const listQuery = (f: { status: string; q: string }) => ({ status: (f.status || undefined) as ReportStatus | undefined, q: f.q || undefined })
+
+/** A report detail as a list row (the fields the list shows). */
+function asListItem(r: ReportDetail): ReportListItem {
+  const dueAt = r.sla?.current?.dueAt ?? null
+  const now = Date.now()
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    status: r.status,
+    kind: r.kind,
+    title: r.title,
+    excerpt: r.body.slice(0, 200),
+    categoryId: r.categoryId,
+    regionCode: r.regionCode,
+    channelType: r.channelType,
+    urgency: r.urgency,
+    flags: { anonymous: !!r.flags?.anonymous, confidential: !!r.flags?.confidential },
+    dueAt,
+    slaState: !dueAt ? null : +new Date(dueAt) < now ? 'overdue' : +new Date(dueAt) < now + 86_400_000 ? 'due_soon' : 'on_track',
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }
+}
 
 function errorText(err: unknown, notFound: string): string {
   if (err instanceof ApiError) return err.status === 404 ? notFound : err.messages.id
@@ -46,7 +65,7 @@ export function ReportListPage() {
     let live = true
     setItems(null)
     setError(null)
-    api.reports({ ...applied, limit: 50 }).then(
+    api.reports({ ...listQuery(applied), limit: 50 }).then(
       (r) => {
         if (!live) return
         setItems(r.items)
@@ -59,11 +78,29 @@ export function ReportListPage() {
     }
   }, [applied])
 
+  useLive((n) => {
+    if (n.kind !== 'report' || !n.reportId || applied.q) return
+    const id = n.reportId
+    api.report(id).then(
+      (r) => {
+        const row = asListItem(r)
+        const fits = !applied.status || row.status === applied.status
+        setItems((old) => {
+          if (!old) return old
+          const at = old.findIndex((x) => x.id === id)
+          if (at >= 0) return fits ? old.map((x) => (x.id === id ? row : x)) : old.filter((x) => x.id !== id)
+          return fits ? [row, ...old] : old
+        })
+      },
+      () => setItems((old) => old?.filter((x) => x.id !== id) ?? old),
+    )
+  })
+
   async function more() {
     if (!cursor) return
     setLoadingMore(true)
     try {
-      const r = await api.reports({ ...applied, cursor, limit: 50 })
+      const r = await api.reports({ ...listQuery(applied), cursor, limit: 50 })
       setItems((old) => [...(old ?? []), ...r.items])
       setCursor(r.nextCursor)
     } catch (err) {
@@ -80,7 +117,7 @@ export function ReportListPage() {
 
   return (
     <section aria-labelledby="list-title">
-      <h1 id="list-title">Kotak Masuk</h1>
+      <h1 id="list-title">Daftar Laporan</h1>
       <form className="filters" onSubmit={submit} role="search">
         <div className="field">
           <label htmlFor="f-status">Status</label>
@@ -141,7 +178,9 @@ export function ReportListPage() {
                   <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td data-label="Kanal">{channelLabel(r.channelType)}</td>
+                  <td data-label="Kanal">
+                    <ChannelIcon channel={r.channelType} /> {channelLabel(r.channelType)}
+                  </td>
                   <td data-label="Masuk" className="nowrap">{fmtDate(r.createdAt)}</td>
                   <td data-label="Batas waktu">
                     <SlaBadge state={r.slaState} dueAt={r.dueAt} />
@@ -160,152 +199,5 @@ export function ReportListPage() {
         </>
       )}
     </section>
-  )
-}
-
-export function ReportPage({ id }: { id: string }) {
-  const [report, setReport] = useState<ReportDetail | null>(null)
-  const [events, setEvents] = useState<TimelineEvent[] | null>(null)
-  const [agencies, setAgencies] = useState<Map<string, Agency>>(new Map())
-  const [error, setError] = useState<string | null>(null)
-  const [timelineError, setTimelineError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    setReport(null)
-    setEvents(null)
-    setError(null)
-    api.report(id).then(
-      (r) => live && setReport(r),
-      (err) => live && setError(errorText(err, 'Laporan tidak ditemukan, atau Anda tidak berwenang melihatnya.')),
-    )
-    api.events(id).then(
-      (r) => live && setEvents(r.items),
-      (err) => live && setTimelineError(errorText(err, 'Riwayat laporan belum tersedia.')),
-    )
-    api.agencies().then(
-      (r) => live && setAgencies(new Map(r.items.map((a) => [a.id, a]))),
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [id])
-
-  const agencyName = (aid: string | null) => (aid ? agencies.get(aid)?.shortName ?? agencies.get(aid)?.name ?? 'OPD' : '—')
-
-  return (
-    <article aria-labelledby="report-title">
-      <p className="back">
-        <a href="/admin/" onClick={onLinkClick}>
-          ← Kembali ke Kotak Masuk
-        </a>
-      </p>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {!error && !report && (
-        <p role="status" className="muted">
-          Memuat laporan…
-        </p>
-      )}
-      {report && (
-        <>
-          <header className="report-head">
-            <p className="code">{report.trackingCode}</p>
-            <h1 id="report-title">{report.title ?? kindLabel(report.kind)}</h1>
-            <StatusBadge status={report.status} />
-          </header>
-          <div className="report-grid">
-            <section className="card" aria-labelledby="isi">
-              <h2 id="isi">Isi laporan</h2>
-              <p className="body">{report.body}</p>
-              {report.publishedResponses && report.publishedResponses.length > 0 && (
-                <>
-                  <h3>Jawaban</h3>
-                  {report.publishedResponses.map((r) => (
-                    <blockquote key={r.id}>
-                      <p>{r.body}</p>
-                      <footer>
-                        {agencyName(r.agencyId)} · {fmtDateTime(r.publishedAt)}
-                      </footer>
-                    </blockquote>
-                  ))}
-                </>
-              )}
-            </section>
-            <section className="card" aria-labelledby="rincian">
-              <h2 id="rincian">Rincian</h2>
-              <dl className="details">
-                <dt>Jenis</dt>
-                <dd>{kindLabel(report.kind)}</dd>
-                <dt>Kanal</dt>
-                <dd>{channelLabel(report.channelType)}</dd>
-                <dt>Masuk</dt>
-                <dd>{fmtDateTime(report.createdAt)}</dd>
-                <dt>Batas waktu</dt>
-                <dd>{fmtDateTime(report.sla?.current?.dueAt)}</dd>
-                <dt>Urgensi</dt>
-                <dd>{urgencyLabel(report.urgency)}</dd>
-                {report.locationText && (
-                  <>
-                    <dt>Lokasi</dt>
-                    <dd>{report.locationText}</dd>
-                  </>
-                )}
-                {report.reporterName !== undefined && (
-                  <>
-                    <dt>Pelapor</dt>
-                    <dd>{report.reporterName ?? (report.flags?.anonymous ? 'Anonim' : '—')}</dd>
-                  </>
-                )}
-                <dt>Sifat</dt>
-                <dd>
-                  {[report.flags?.anonymous && 'Anonim', report.flags?.confidential && 'Rahasia', report.flags?.emergency && 'Darurat']
-                    .filter(Boolean)
-                    .join(', ') || 'Biasa'}
-                </dd>
-              </dl>
-              {report.dispositions && report.dispositions.length > 0 && (
-                <>
-                  <h3>Disposisi</h3>
-                  <ul className="plain">
-                    {report.dispositions.map((d) => (
-                      <li key={d.id}>
-                        <strong>{agencyName(d.agencyId)}</strong> — {DISPOSITION_STATUS_LABELS[d.status as DispositionStatus]?.id ?? d.status}
-                        {d.dueAt ? ` · batas ${fmtDate(d.dueAt)}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </section>
-          </div>
-          <section className="card" aria-labelledby="riwayat">
-            <h2 id="riwayat">Riwayat</h2>
-            {timelineError && <p className="alert">{timelineError}</p>}
-            {!timelineError && !events && <p className="muted">Memuat riwayat…</p>}
-            {events && events.length === 0 && <p className="muted">Belum ada riwayat.</p>}
-            {events && events.length > 0 && (
-              <ol className="timeline">
-                {events.map((e) => (
-                  <li key={String(e.id)} className={e.internal ? 'internal' : undefined}>
-                    <time dateTime={e.at}>{fmtDateTime(e.at)}</time>
-                    <span className="event">{eventLabel(e.type)}</span>
-                    {e.toStatus && e.toStatus !== e.fromStatus && (
-                      <span className="muted"> → {statusLabel(e.toStatus)}</span>
-                    )}
-                    {e.agencyId && <span className="muted"> · {agencyName(e.agencyId)}</span>}
-                    {e.internal && <span className="tag">internal</span>}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        </>
-      )}
-    </article>
   )
 }
