@@ -153,14 +153,18 @@ export class OnlineLinear {
     return out
   }
 
-  toJSON(): LinearState {
+  /**
+   * The stored weights. `minUnits` prunes: weights smaller than that many units (1e-4) are left
+   * out (1, the default, keeps every weight that rounds to a unit).
+   */
+  toJSON(minUnits = 1): LinearState {
     const w: Record<string, number[]> = {}
     for (const [k, row] of this.w) {
       const flat: number[] = []
       for (let j = 0; j < row.size; j++) {
         // Feature values are at most 1 and margins are 1: weights below the unit change nothing.
         const units = Math.round(this.effective(row, j) / WEIGHT_UNIT)
-        if (units !== 0) flat.push(row.labels[j], units)
+        if (units !== 0 && Math.abs(units) >= minUnits) flat.push(row.labels[j], units)
       }
       if (flat.length) w[k] = flat
     }

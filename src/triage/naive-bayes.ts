@@ -135,9 +135,11 @@ export class NaiveBayes {
     return this.docs.slice()
   }
 
-  toJSON(): NaiveBayesState {
+  /** The stored counts. `minCount` prunes features seen less often than that over all labels. */
+  toJSON(minCount = 0): NaiveBayesState {
     const counts: Record<string, number[]> = {}
     for (const [k, row] of this.counts) {
+      if (minCount > 0 && (this.rowSums.get(k) ?? 0) < minCount) continue
       const flat: number[] = []
       for (const [i, c] of row) flat.push(i, +c.toFixed(3))
       counts[k] = flat

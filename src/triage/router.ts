@@ -25,6 +25,12 @@ export interface RouterOptions {
   neighbours?: number
   /** vote weights of the three learners (default nb 1, linear 1, neighbours 0.5) */
   weights?: { nb: number; linear: number; neighbours: number }
+  /**
+   * Pruning when the state is saved (toJSON), to keep a large tenant's row small: linear weights
+   * below `linearUnits` x 1e-4, and naive Bayes features counted less than `nbCount` times over
+   * all labels, are left out (default none: 1 and 0).
+   */
+  prune?: { linearUnits: number; nbCount: number }
 }
 
 export interface Suggestion {
@@ -55,6 +61,7 @@ const DEFAULTS: Required<RouterOptions> = {
   memory: 5000,
   neighbours: 10,
   weights: { nb: 1, linear: 1, neighbours: 0.5 },
+  prune: { linearUnits: 1, nbCount: 0 },
 }
 
 /** Texts returned as "not ours" remembered per router; a near-copy is pushed away from that label. */
@@ -268,8 +275,8 @@ export class TriageRouter {
       options: this.o,
       labels: this.labelList.slice(),
       seeds: Object.fromEntries(this.seeds),
-      nb: this.nb.toJSON(),
-      linear: this.linear.toJSON(),
+      nb: this.nb.toJSON(this.o.prune.nbCount),
+      linear: this.linear.toJSON(this.o.prune.linearUnits),
       memory: this.memory.toJSON(),
       rejections: this.rejections.toJSON(),
       learned: this.learned,
