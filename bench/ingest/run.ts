@@ -2,7 +2,8 @@
 // single-row-INSERT Fastify baseline on the same database, in the same run.
 // Usage: npx tsx bench/ingest/run.ts   (env: N=5000 C=32 MAX_SECONDS=60 ACK_WAIT_SECONDS=120
 //        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test; DATABASE_POOL_SIZE and
-//        JOB_CONCURRENCY are passed to aduan's config when set)
+//        JOB_CONCURRENCY are passed to aduan's config when set; ROLE=api runs aduan without job
+//        workers, which isolates the webhook path and skips the acknowledgement measurement)
 // The machine's load average (as uptime prints it) is recorded before and after each phase:
 // on a shared machine the figures mean little without it.
 import crypto from 'node:crypto'
@@ -22,6 +23,7 @@ const C = Number(process.env.C ?? 32)
 const MAX_MS = Number(process.env.MAX_SECONDS ?? 60) * 1000
 const ACK_WAIT_MS = Number(process.env.ACK_WAIT_SECONDS ?? 120) * 1000
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const ROLE = process.env.ROLE ?? 'all'
 const APP_SECRET = 'sim-app-secret'
 const PASSWORD = 'correct-horse-battery'
 
@@ -145,7 +147,7 @@ async function main() {
     cleanup.push(sim.close)
     const config = loadConfig({
       DATABASE_URL: dbUrl,
-      ROLE: 'all',
+      ROLE,
       LOG_LEVEL: 'silent',
       PORT: '0',
       HOST: '127.0.0.1',
@@ -195,7 +197,7 @@ async function main() {
     process.stderr.write(`waiting for acknowledgements of ${hooks.ok} accepted webhooks ...\n`)
     const ackDeadline = Date.now() + ACK_WAIT_MS
     const want = [...hooks.answeredAt.keys()].map(fromOf)
-    while (Date.now() < ackDeadline && want.some((f) => !sim.firstSend.has(f))) await new Promise((r) => setTimeout(r, 100))
+    while (ROLE !== 'api' && Date.now() < ackDeadline && want.some((f) => !sim.firstSend.has(f))) await new Promise((r) => setTimeout(r, 100))
     const loadAfterAcks = loadavg()
     const ackMs: number[] = []
     for (const [i, at] of hooks.answeredAt) {
@@ -232,7 +234,7 @@ async function main() {
     ]
     const w = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
     const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')
-    console.log(`\nbench/ingest  N=${N} C=${C}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})  PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version}  pool=${config.DATABASE_POOL_SIZE} JOB_CONCURRENCY=${config.JOB_CONCURRENCY}`)
+    console.log(`\nbench/ingest  ROLE=${ROLE}  N=${N} C=${C}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})  PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version}  pool=${config.DATABASE_POOL_SIZE} JOB_CONCURRENCY=${config.JOB_CONCURRENCY}`)
     console.log(line(rows[0]!))
     console.log(line(rows[1]!))
     console.log(line(rows[2]!))
