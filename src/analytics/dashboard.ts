@@ -17,7 +17,7 @@ import type { DashboardFilters, DashboardScope } from './scope.ts'
 import { trendingTerms } from './trending.ts'
 
 /** Reports sampled per period for trending topics: bounds the work whatever the volume. */
-export const TRENDING_SAMPLE = 1500
+export const TRENDING_SAMPLE = 500
 
 export interface DashboardInput extends DashboardFilters {
   from?: string

@@ -68,8 +68,11 @@ export function reportWhere(scope: DashboardScope, period: Pick<Period, 'start' 
   if (f.category) parts.push(sql`r.category_id = ${f.category}::uuid`)
   if (f.district) parts.push(sql`r.district_code = ${f.district}`)
   if (f.agency)
-    parts.push(sql`exists (select 1 from dispositions da where da.tenant_id = r.tenant_id and da.report_id = r.id
-      and da.agency_id = ${f.agency}::uuid and da.status <> 'cancelled')`)
+    // A semi-join on the agency's dispositions of reports received in the period (one range scan
+    // of dispositions_agency_report_idx), not a probe per report.
+    parts.push(sql`r.id in (select da.report_id from dispositions da where da.tenant_id = ${scope.tenantId}::uuid
+      and da.agency_id = ${f.agency}::uuid and da.status <> 'cancelled'
+      and da.report_created_at >= ${period.start.toISOString()}::timestamptz and da.report_created_at < ${period.end.toISOString()}::timestamptz)`)
   const a = agencyScopeSql(scope)
   if (a) parts.push(a)
   return sql.join(parts, sql` and `)

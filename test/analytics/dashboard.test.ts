@@ -172,6 +172,9 @@ describe.each(BACKENDS)('dashboard figures on %s', (backend) => {
     const full = (await get(leader, q)).json()
     expect(Object.fromEntries(full.scoreboard.map((s: { agencyId: string; reports: number }) => [s.agencyId, s.reports]))).toEqual(byAgency)
 
+    const leaderB = (await get(leader, `${q}&agency=${agencyB}`)).json()
+    expect(leaderB.summary.received).toBe(byAgency[agencyB])
+    expect(leaderB.scoreboard.map((s: { agencyId: string }) => s.agencyId)).toEqual([agencyB])
     const own = (await get(headA, q)).json()
     expect(own.scope).toBe('agencies')
     expect(own.summary.received).toBe(byAgency[agencyA])

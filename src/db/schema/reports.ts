@@ -142,6 +142,8 @@ export const dispositions = pgTable(
     returnReason: text('return_reason'),
     acceptedAt: ts('accepted_at'),
     completedAt: ts('completed_at'),
+    /** The report's created_at, set by a trigger (migration 0006): the dashboard's scoreboard range-scans it. */
+    reportCreatedAt: ts('report_created_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

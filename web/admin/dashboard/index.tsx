@@ -1,9 +1,258 @@
-// The leaders' dashboard (Dasbor): owned by the analytics work; see src/analytics/.
+// The leaders' dashboard (Dasbor): every panel follows one set of filters (period, channel, kind,
+// category, agency, kecamatan), kept in the address so a view can be shared. Figures come from
+// /api/dashboard (src/analytics), computed inside the viewer's scope by the server.
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { CHANNEL_TYPES, REPORT_KINDS, type ChannelType, type ReportKind, type ReportStatus } from '../../../src/reports/model.ts'
+import { channelLabel, kindLabel, statusLabel } from '../labels.ts'
+import { BarPanel, TrendChart, type BarItem } from './charts.tsx'
+import {
+  fetchBoundaries,
+  fetchDashboard,
+  fetchMe,
+  fetchOptions,
+  fmtLongDay,
+  NO_FILTERS,
+  queryOf,
+  type Boundaries,
+  type DashboardData,
+  type Filters,
+  type Me,
+  type Options,
+} from './data.ts'
+import { DistrictMap } from './map.tsx'
+import { BoundaryImport, Kpis, Scoreboard, Trending } from './panels.tsx'
+import './dashboard.css'
+
+const KEYS = ['from', 'to', 'granularity', 'channel', 'kind', 'category', 'agency', 'district'] as const
+
+function filtersFromUrl(): Filters {
+  const p = new URLSearchParams(window.location.search)
+  const f = { from: '', to: '', ...NO_FILTERS } as Filters
+  for (const k of KEYS) (f as unknown as Record<string, string>)[k] = p.get(k) ?? ''
+  return f
+}
+
 export function Dashboard() {
+  const [filters, setFilters] = useState<Filters>(filtersFromUrl)
+  const [data, setData] = useState<DashboardData | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [options, setOptions] = useState<Options | null>(null)
+  const [boundaries, setBoundaries] = useState<Boundaries | null>(null)
+  const [me, setMe] = useState<Me | null>(null)
+
+  const loadBoundaries = useCallback(() => fetchBoundaries().then(setBoundaries, () => setBoundaries(null)), [])
+  useEffect(() => {
+    fetchOptions().then(setOptions, (e: Error) => setError(e.message))
+    fetchMe().then(setMe, () => setMe(null))
+    void loadBoundaries()
+  }, [loadBoundaries])
+
+  useEffect(() => {
+    let live = true
+    setLoading(true)
+    const qs = queryOf(filters)
+    window.history.replaceState(null, '', `${window.location.pathname}${qs ? `?${qs}` : ''}`)
+    fetchDashboard(filters).then(
+      (d) => {
+        if (!live) return
+        setData(d)
+        setError(null)
+        setLoading(false)
+      },
+      (e: Error) => {
+        if (!live) return
+        setError(e.message)
+        setLoading(false)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [filters])
+
+  const set = (k: keyof Filters, v: string) => setFilters((f) => ({ ...f, [k]: v }))
+  const names = useMemo(
+    () => ({
+      category: new Map(options?.categories.map((c) => [c.id, c.name])),
+      district: new Map(options?.districts.map((d) => [d.code, d.name])),
+    }),
+    [options],
+  )
+  const items = (list: { key: string | null; count: number }[], label: (k: string) => string): BarItem[] =>
+    list.map((c) => ({ key: c.key ?? '', label: c.key === null ? 'Belum ditentukan' : label(c.key), count: c.count }))
+
+  const period = data?.period
+  const from = filters.from || period?.from || ''
+  const to = filters.to || period?.to || ''
+  const exportHref = (what: 'reports' | 'scoreboard', format: 'csv' | 'xlsx') =>
+    `/api/dashboard/export?${queryOf({ ...filters, from, to }, { what, format })}`
+  const canImport = !!me?.roles.some((r) => r === 'super_admin' || r === 'operator')
+  const districtRows = (options?.districts ?? []).map((d) => ({
+    code: d.code,
+    name: d.name,
+    count: data?.breakdowns.district.find((c) => c.key === d.code)?.count ?? 0,
+  }))
+  const active = KEYS.filter((k) => k !== 'from' && k !== 'to' && k !== 'granularity' && filters[k]).length
+
   return (
-    <section aria-labelledby="dash-title">
-      <h1 id="dash-title">Dasbor</h1>
-      <p className="card">Dasbor pimpinan sedang disiapkan.</p>
+    <section aria-labelledby="dash-title" className="dash">
+      <header className="dash-head">
+        <div>
+          <h1 id="dash-title">Dasbor Pimpinan</h1>
+          {period && (
+            <p className="muted dash-sub">
+              {fmtLongDay(period.from)} – {fmtLongDay(period.to)} · waktu {period.timeZone === 'Asia/Jayapura' ? 'WIT' : period.timeZone === 'Asia/Makassar' ? 'WITA' : 'WIB'}
+              {data?.scope === 'agencies' ? ' · hanya laporan yang didisposisikan ke OPD Anda' : ''}
+            </p>
+          )}
+        </div>
+        <div className="dash-exports" role="group" aria-label="Unduh data">
+          <a className="button" href={exportHref('reports', 'csv')} download>
+            Unduh CSV laporan
+          </a>
+          <a className="button" href={exportHref('reports', 'xlsx')} download>
+            XLSX laporan
+          </a>
+          <a className="button" href={exportHref('scoreboard', 'csv')} download>
+            CSV rapor OPD
+          </a>
+          <a className="button" href={exportHref('scoreboard', 'xlsx')} download>
+            XLSX rapor OPD
+          </a>
+        </div>
+      </header>
+
+      <form className="card dash-filters" aria-label="Filter dasbor" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="f-from">Dari</label>
+          <input id="f-from" type="date" value={from} onChange={(e) => set('from', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">Sampai</label>
+          <input id="f-to" type="date" value={to} onChange={(e) => set('to', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-gran">Tren per</label>
+          <select id="f-gran" value={filters.granularity} onChange={(e) => set('granularity', e.target.value)}>
+            <option value="">Otomatis</option>
+            <option value="day">Hari</option>
+            <option value="week">Minggu</option>
+            <option value="month">Bulan</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-channel">Kanal</label>
+          <select id="f-channel" value={filters.channel} onChange={(e) => set('channel', e.target.value)}>
+            <option value="">Semua kanal</option>
+            {CHANNEL_TYPES.map((c) => (
+              <option key={c} value={c}>
+                {channelLabel(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-kind">Jenis</label>
+          <select id="f-kind" value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
+            <option value="">Semua jenis</option>
+            {REPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-category">Kategori</label>
+          <select id="f-category" value={filters.category} onChange={(e) => set('category', e.target.value)}>
+            <option value="">Semua kategori</option>
+            {options?.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-agency">OPD</label>
+          <select id="f-agency" value={filters.agency} onChange={(e) => set('agency', e.target.value)}>
+            <option value="">Semua OPD</option>
+            {options?.agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.shortName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-district">Kecamatan</label>
+          <select id="f-district" value={filters.district} onChange={(e) => set('district', e.target.value)}>
+            <option value="">Semua kecamatan</option>
+            {options?.districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field dash-reset">
+          <button type="button" onClick={() => setFilters({ from: '', to: '', ...NO_FILTERS })} disabled={active === 0 && !filters.from && !filters.to}>
+            Atur ulang{active ? ` (${active})` : ''}
+          </button>
+        </div>
+      </form>
+
+      <p role="status" aria-live="polite" className="sr-only">
+        {loading ? 'Memuat data dasbor…' : data ? `Data dimuat: ${data.summary.received} laporan.` : ''}
+      </p>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {data && (
+        <div className={loading ? 'dash-body dash-loading' : 'dash-body'} aria-busy={loading}>
+          <Kpis s={data.summary} />
+
+          <section className="card" aria-labelledby="trend-title">
+            <h2 id="trend-title">Tren laporan</h2>
+            <TrendChart data={data} />
+          </section>
+
+          <div className="dash-grid">
+            <BarPanel title="Per kanal" items={items(data.breakdowns.channel, (k) => channelLabel(k as ChannelType))} onPick={(k) => set('channel', k)} />
+            <BarPanel title="Per status" items={items(data.breakdowns.status, (k) => statusLabel(k as ReportStatus))} />
+            <BarPanel title="Per jenis" items={items(data.breakdowns.kind, (k) => kindLabel(k as ReportKind))} onPick={(k) => set('kind', k)} />
+            <BarPanel
+              title="Per kategori"
+              items={items(data.breakdowns.category, (k) => names.category.get(k) ?? 'Kategori lain')}
+              onPick={(k) => set('category', k)}
+            />
+          </div>
+
+          <div className="dash-grid dash-grid-map">
+            <section className="card" aria-labelledby="map-title">
+              <h2 id="map-title">Sebaran per kecamatan</h2>
+              <DistrictMap boundaries={boundaries} rows={districtRows} selected={filters.district} onPick={(c) => set('district', filters.district === c ? '' : c)} />
+              {canImport && <BoundaryImport csrf={me?.csrfToken ?? null} onDone={() => void loadBoundaries()} />}
+            </section>
+            <section className="card" aria-labelledby="trending-title">
+              <h2 id="trending-title">Topik yang sedang naik</h2>
+              <p className="muted dash-note">Kata yang paling sering muncul dibanding periode sebelumnya yang sama panjang.</p>
+              <Trending items={data.trending} />
+            </section>
+          </div>
+
+          <section className="card" aria-labelledby="score-title">
+            <h2 id="score-title">Rapor OPD</h2>
+            <p className="muted dash-note">
+              Kepatuhan SLA = jawaban tepat waktu dibagi (semua jawaban + disposisi terbuka yang lewat tenggat). Respons pertama = disposisi diterima OPD.
+            </p>
+            <Scoreboard rows={data.scoreboard} />
+          </section>
+        </div>
+      )}
     </section>
   )
 }
