@@ -17,7 +17,7 @@ const ADMIN_PHONE = '6281200000001'
 const HEAD_PHONE = '6281200000002'
 const toPhone = (phone: string) => (c: { body?: any }) => c.body?.to === phone
 
-describe.each(BACKENDS)('notifications on %s', (backend) => {
+describe.each(BACKENDS)('notifications on %s', { timeout: 120_000 }, (backend) => {
   let t: TestApp
   let sim: MetaSimulator
   let smtp: SmtpSink
@@ -60,7 +60,7 @@ describe.each(BACKENDS)('notifications on %s', (backend) => {
       config: { smtpHost: smtp.host, smtpPort: smtp.port, fromAddress: 'aduan@pemkab.test' },
     })
     expect(mail.statusCode, mail.body).toBe(201)
-  })
+  }, 180_000)
   afterAll(async () => {
     await jobs?.stop(2000)
     await sim?.close()

@@ -40,6 +40,8 @@ const MORE_EVENT_LABELS: Record<string, string> = {
   message_sent: 'Pesan terkirim',
   categorized: 'Kategori ditetapkan',
   updated: 'Laporan diperbarui',
+  notified: 'Pemberitahuan terkirim',
+  notify_failed: 'Pemberitahuan gagal terkirim',
 }
 export const eventLabel = (t: string) =>
   (EVENT_LABELS as Record<string, { id: string }>)[t]?.id ?? MORE_EVENT_LABELS[t] ?? t.replaceAll('_', ' ')

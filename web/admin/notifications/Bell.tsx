@@ -7,7 +7,8 @@ import { notificationsApi, type BellItem } from './client.ts'
 import './notifications.css'
 
 const POLL_MS = 30_000
-const timeFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+// Tenant time as the rest of the admin app shows it (labels.ts: WIB).
+const timeFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' })
 
 export function Bell() {
   const [items, setItems] = useState<BellItem[]>([])
@@ -88,7 +89,7 @@ export function Bell() {
                   <a href={n.link ?? '/admin/'} onClick={(e) => { e.preventDefault(); void openItem(n) }}>
                     <span className="bell-title">{n.title}</span>
                     <span className="bell-body">{n.body}</span>
-                    <time dateTime={n.createdAt}>{timeFmt.format(new Date(n.createdAt))}</time>
+                    <time dateTime={n.createdAt}>{timeFmt.format(new Date(n.createdAt))} WIB</time>
                   </a>
                 </li>
               ))}
