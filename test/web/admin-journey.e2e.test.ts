@@ -74,7 +74,7 @@ describe.runIf(hasChromium)('admin journey: WhatsApp complaint to approved answe
     expect(pupr).toBeTruthy()
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     fs.mkdirSync(shots, { recursive: true })
-  }, 180_000)
+  }, 420_000)
 
   afterAll(async () => {
     await browser?.close()

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest'
+import { fillPlaceholders } from '../../web/admin/placeholders.ts'
+
+describe('canned-response placeholders', () => {
+  it('fills {nama} and {{kode}}, leaves unknown or empty ones visible', () => {
+    expect(fillPlaceholders('Halo {nama}, laporan {{kode}} ({status}) untuk {opd}.', { nama: 'Budi', kode: 'NGR-ABC234', status: '' })).toBe(
+      'Halo Budi, laporan NGR-ABC234 ({status}) untuk {opd}.',
+    )
+    expect(fillPlaceholders('{ NAMA } {lain}', { nama: 'Siti' })).toBe('Siti {lain}')
+  })
+})
