@@ -63,7 +63,11 @@ describe.each(BACKENDS)('112 hand-off on %s', (backend) => {
     expect(cfg.statusCode, cfg.body).toBe(200)
     expect(cfg.body).not.toContain(cc.token)
     expect(cfg.json()).toMatchObject({ configured: true, hasToken: true, hasCallbackToken: true, phone: '112' })
-  }, 60_000)
+    // Warm the intake path once (module loading, first queries) so the 5-second check measures the
+    // hand-off, not the first request of a fresh process.
+    expect((await sendWa('6281234567000', 'Lampu jalan di depan meunasah mati sejak kemarin')).status).toBe(200)
+    await jobs.worker.drain(['inbound', 'outbox'])
+  }, 180_000)
   afterAll(async () => {
     await jobs?.stop(2000)
     await meta?.close()
@@ -77,6 +81,14 @@ describe.each(BACKENDS)('112 hand-off on %s', (backend) => {
     expect(d.status).toBe(200)
     const inc = await cc.waitForIncident((i) => String(i.body.text).includes('terbakar'), 10_000)
     expect(inc.receivedAt - t0).toBeLessThan(5000)
+    if (process.env.PRINT_112_LATENCY) {
+      const js = await q<{ queue: string; created: number; finished: number | null }>(
+        `select queue, extract(epoch from created_at) * 1000 as created, extract(epoch from finished_at) * 1000 as finished
+         from jobs where queue in ('inbound', 'emergency112-push') order by id desc limit 2`,
+      )
+      const at = (n: number | null) => (n === null ? '-' : `${Math.round(Number(n) - t0)} ms`)
+      console.info(`112 hand-off on ${backend}: ${inc.receivedAt - t0} ms after the webhook; ${js.map((j) => `${j.queue} enqueued ${at(j.created)}, done ${at(j.finished)}`).join('; ')}`)
+    }
     const [r] = await q<{ id: string; tracking_code: string }>(`select id, tracking_code from reports where body like '%terbakar%'`)
     expect(inc.body).toMatchObject({
       version: 1,
@@ -102,10 +114,14 @@ describe.each(BACKENDS)('112 hand-off on %s', (backend) => {
     await sendWa('6281234567888', 'Banjir besar masuk rumah warga sekarang, air sudah sepinggang, ada lansia terjebak')
     const inc = await cc.waitForIncident((i) => String(i.body.text).includes('sepinggang'), 20_000)
     expect(cc.incidents.length).toBe(before + 1)
-    const log = await op('GET', `/api/bridges/log?system=emergency112`)
-    const mine = (log.json().items as { action: string; status: string; detail: { handoffId: string } }[]).filter(
-      (e) => e.action === 'handoff' && e.detail.handoffId === inc.body.handoffId,
-    )
+    // The centre has it before our success is committed: wait for the log's 'ok'.
+    const mine = await until(async () => {
+      const log = await op('GET', `/api/bridges/log?system=emergency112`)
+      const rows = (log.json().items as { action: string; status: string; detail: { handoffId: string } }[]).filter(
+        (e) => e.action === 'handoff' && e.detail.handoffId === inc.body.handoffId,
+      )
+      return rows.some((e) => e.status === 'ok') ? rows : null
+    }, 'the logged delivery')
     expect(mine.map((e) => e.status).sort()).toEqual(['ok', 'retry', 'retry'])
   }, 30_000)
 
@@ -139,7 +155,7 @@ describe.each(BACKENDS)('112 hand-off on %s', (backend) => {
     const ev = (await op('GET', `/api/reports/${h!.reportId}/events`)).json().items as { type: string; data: Record<string, unknown> }[]
     expect(ev.find((e) => e.type === 'emergency_112_acted')!.data).toMatchObject({ agency: 'Damkar Kabupaten', via: 'staff' })
     const late = await cc.callback(url, callbackToken, { handoffId: h!.id, status: 'acted', agency: 'BPBD' })
-    expect(late.json()).toMatchObject({ alreadyClosed: true })
+    expect(JSON.parse(late.body)).toMatchObject({ alreadyClosed: true })
   }, 30_000)
 
   it('the centre may confirm too; acted without an agency is refused', async () => {

@@ -63,7 +63,7 @@ describe.each(BACKENDS)('SP4N-LAPOR! bridge on %s', (backend) => {
     expect(cfg.statusCode, cfg.body).toBe(200)
     expect(cfg.json()).toMatchObject({ configured: true, hasToken: true, hasInboundToken: true })
     expect(cfg.body).not.toContain(sim.token)
-  }, 60_000)
+  }, 180_000)
   afterAll(async () => {
     await jobs?.stop(2000)
     await sim?.close()
