@@ -3,6 +3,7 @@
 // from LAPOR! become reports here with both tracking ids, and the sync log tells operators what happened.
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { categories } from '../../src/db/schema/index.ts'
 import { startJobs, type JobRuntime } from '../../src/jobs/index.ts'
 import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
 import { BACKENDS } from '../harness/db.ts'
@@ -31,14 +32,14 @@ describe.each(BACKENDS)('SP4N-LAPOR! bridge on %s', (backend) => {
 
   const q = <T>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params)
 
-  async function verifiedReport(body: string) {
+  async function verifiedReport(body: string, categoryId: string | null = null) {
     const c = await op('POST', '/api/reports', { body, channel: 'phone', reporterName: 'Siti Aminah', reporterPhone: '081234567890' })
     expect(c.statusCode, c.body).toBe(201)
     const { id, trackingCode } = c.json() as { id: string; trackingCode: string }
     const v = await op('POST', `/api/reports/${id}/verify-and-dispatch`, {
       title: 'Jalan berlubang di Jeuram',
       kind: 'pengaduan',
-      categoryId: null,
+      categoryId,
       regionCode: null,
       flags: { anonymous: false, confidential: false },
       dispositions: [{ id: crypto.randomUUID(), agencyId, instruction: 'Mohon ditangani' }],
@@ -192,5 +193,23 @@ describe.each(BACKENDS)('SP4N-LAPOR! bridge on %s', (backend) => {
     expect((await op('POST', `/api/reports/${verified}/lapor`)).statusCode).toBe(202)
     await linkOf(verified)
     expect(sim.reports().filter((r) => r.fields.nomor_referensi === trackingCode)).toHaveLength(1)
+  }, 40_000)
+
+  it('by category: only verified reports of the chosen categories are forwarded', async () => {
+    const [roads, water] = await t.ctx.db
+      .insert(categories)
+      .values([
+        { tenantId, slug: 'jalan', name: 'Jalan dan Jembatan' },
+        { tenantId, slug: 'air', name: 'Air Bersih' },
+      ])
+      .returning({ id: categories.id })
+    const put = await op('PUT', '/api/bridges/lapor/config', { enabled: true, endpoint: sim.url, forward: 'categories', categoryIds: [roads!.id] })
+    expect(put.statusCode, put.body).toBe(200)
+    const inCat = await verifiedReport('Jembatan gantung di Beutong putus sebagian', roads!.id)
+    const outCat = await verifiedReport('Air PDAM keruh di Kuala Pesisir', water!.id)
+    await linkOf(inCat.id)
+    await jobs.worker.drain(['lapor-forward', 'lapor-push'])
+    expect(await q(`select 1 from lapor_links where report_id = $1`, [outCat.id])).toHaveLength(0)
+    expect(sim.reports().find((r) => r.fields.nomor_referensi === inCat.trackingCode)!.fields.kategori).toBe('Jalan dan Jembatan')
   }, 40_000)
 })
