@@ -165,7 +165,7 @@ describe.runIf(hasChromium)('admin journey: WhatsApp complaint to approved answe
     await item.waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     axe.approvePhone = await axeProblems(page)
-    await page.screenshot({ path: path.join(shots, 'admin-approve-phone.png'), fullPage: true })
+    await page.screenshot({ path: path.join(shots, 'admin-approve-phone.png') })
     await item.getByRole('button', { name: 'Setujui & terbitkan' }).click()
     await page.getByText(`Tindak lanjut ${trackingCode} disetujui dan diterbitkan.`).waitFor()
     const calls = await sim.waitForCalls((c) => JSON.stringify(c.body ?? '').includes('sudah diganti oleh tim PUPR'), 1, 30_000)

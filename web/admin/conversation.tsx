@@ -9,6 +9,15 @@ import { fillPlaceholders } from './placeholders.ts'
 import { onLinkClick } from './router.ts'
 import { ChannelIcon, errorText, SlaBadge, StatusBadge } from './ui.tsx'
 
+const DELIVERY: Record<string, string> = {
+  queued: 'dalam antrean',
+  sending: 'mengirim',
+  sent: 'terkirim',
+  delivered: 'diterima',
+  read: 'dibaca',
+  failed: 'gagal',
+}
+
 export function ConversationPage({ id }: { id: string }) {
   const [conv, setConv] = useState<ConversationDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -66,7 +75,9 @@ export function ConversationPage({ id }: { id: string }) {
                 <a href={`/admin/laporan/${conv.report.id}`} onClick={onLinkClick}>
                   Laporan {conv.report.trackingCode}
                 </a>{' '}
-                <StatusBadge status={conv.report.status} /> <SlaBadge state={conv.slaState} dueAt={conv.report.dueAt} />
+                <StatusBadge status={conv.report.status} />
+                <span className="muted"> Tenggat </span>
+                <SlaBadge state={conv.slaState} dueAt={conv.report.dueAt} />
               </p>
             )}
           </header>
@@ -91,7 +102,12 @@ export function ConversationPage({ id }: { id: string }) {
                     )}
                     <footer>
                       <time dateTime={m.createdAt}>{fmtDateTime(m.createdAt)}</time>
-                      {m.direction === 'out' && <span> · {m.kind === 'template' ? 'templat' : 'teks'} · {m.status}</span>}
+                      {m.direction === 'out' && (
+                        <span>
+                          {' '}
+                          · {m.kind === 'template' ? 'templat' : 'teks'} · {DELIVERY[m.status] ?? m.status}
+                        </span>
+                      )}
                     </footer>
                   </li>
                 ))}

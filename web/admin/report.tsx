@@ -12,6 +12,9 @@ import { onLinkClick } from './router.ts'
 import { TriagePanel } from './triage.tsx'
 import { errorText, SlaClock, StatusBadge } from './ui.tsx'
 
+/** Suggestions matter to whoever triages (the coordinator), not to the agencies. */
+const TRIAGE_COMMANDS = ['verify_and_dispatch', 'add_disposition', 'merge_into']
+
 type Entry =
   | { at: string; key: string; kind: 'event'; e: TimelineEvent }
   | { at: string; key: string; kind: 'message'; m: ThreadMessage }
@@ -124,7 +127,7 @@ export function ReportPage({ id }: { id: string }) {
                   </>
                 )}
               </section>
-              {suggestions && <SuggestionPanel s={suggestions} />}
+              {suggestions && report.allowedCommands?.some((c) => TRIAGE_COMMANDS.includes(c)) && <SuggestionPanel s={suggestions} />}
               <TriagePanel report={report} agencies={agencies.filter((a) => a.active !== false)} suggestions={suggestions} onDone={done} />
               <AgencyPanel report={report} agencies={agencies} onDone={done} />
             </div>
