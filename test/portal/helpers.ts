@@ -16,7 +16,7 @@ export async function photoWithExif(): Promise<Buffer> {
     .toBuffer()
 }
 
-type Call = (method: 'GET' | 'POST', url: string, payload?: unknown) => Promise<{ statusCode: number; body: string; json(): any }>
+type Call = (method: 'GET' | 'POST', url: string, payload?: unknown) => Promise<{ statusCode: number; body: string; json(): unknown }>
 
 /** Operator verifies and dispatches to the agency; the agency admin accepts, drafts, submits; the head approves (published). */
 export async function answerReport(

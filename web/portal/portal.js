@@ -8,7 +8,9 @@
     ? { saved: 'You are offline. The report is kept on this device and will be sent when you are back online.', sent: 'The report you wrote offline has been sent. Tracking code:', open: 'Open', failed: 'The saved report was refused:' }
     : { saved: 'Anda sedang luring. Laporan disimpan di perangkat ini dan akan dikirim otomatis saat tersambung kembali.', sent: 'Laporan yang Anda tulis saat luring sudah terkirim. Kode pelacakan:', open: 'Buka', failed: 'Laporan tersimpan ditolak:' }
 
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(function () {})
+  // After load, so installing it (which fetches the offline copies) never competes with the page.
+  if ('serviceWorker' in navigator)
+    window.addEventListener('load', function () { navigator.serviceWorker.register('/sw.js').catch(function () {}) })
 
   function db() {
     return new Promise(function (ok, ko) {
@@ -48,6 +50,7 @@
       el.appendChild(a)
     }
     el.hidden = false
+    if (kind) el.scrollIntoView({ block: 'center' })
   }
 
   function remember(code, url) {

@@ -69,7 +69,8 @@ export const portalRoutes =
       else message = lang === 'id' ? 'Permintaan tidak dapat diproses.' : 'The request could not be processed.'
       const p = await portalRequest(ctx, req).catch(() => null)
       if (!p) throw err
-      return p.render(reply, null, t('refusedTitle'), refused(lang, message), { status, noindex: true })
+      const title = status === 404 ? t('notFoundTitle') : t('refusedTitle')
+      return p.render(reply, null, title, refused(lang, message, title), { status, noindex: true })
     })
 
     app.get('/manifest.webmanifest', async (req, reply) => {

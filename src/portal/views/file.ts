@@ -78,9 +78,9 @@ export function receipt(lang: Lang, code: string, privateUrl: string): Html {
 <div class="actions"><a class="btn" href="${privateUrl}">${t('navTrack')}</a><a class="btn alt" href="/${lang === 'en' ? '?lang=en' : ''}">${t('navHome')}</a></div>`
 }
 
-export function refused(lang: Lang, message: string): Html {
+export function refused(lang: Lang, message: string, title: string): Html {
   const t = translator(lang)
-  return html`<h1>${t('refusedTitle')}</h1>
+  return html`<h1>${title}</h1>
 <div class="error" role="alert">${message}</div>
 <p><a class="btn alt" href="/lapor${lang === 'en' ? '?lang=en' : ''}">${t('back')}</a></p>`
 }

@@ -80,5 +80,6 @@ export function fmtDate(d: Date | null | undefined, lang: Lang, timeZone: string
 export function fmtDuration(hours: number | null, lang: Lang): string {
   if (hours === null) return '—'
   if (hours < 48) return `${Math.round(hours)} ${lang === 'id' ? 'jam' : 'hours'}`
-  return `${(hours / 24).toFixed(1).replace('.0', '')} ${lang === 'id' ? 'hari' : 'days'}`
+  const days = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(hours / 24)
+  return `${days} ${lang === 'id' ? 'hari' : 'days'}`
 }

@@ -87,9 +87,10 @@ export function agencyTable(lang: Lang, stats: AgencyStats[]): Html {
   const t = translator(lang)
   return html`<h1>${t('agenciesTitle')}</h1>
 <p class="muted">${t('statsNote')}</p>
-<div style="overflow-x:auto"><table id="agencies"><thead><tr><th>OPD</th><th class="n">${t('assigned')}</th><th class="n">${t('responseRate')}</th><th class="n">${t('medianFirst')}</th></tr></thead><tbody>
-${stats.map((a) => html`<tr><td><a href="${withLang(`/opd/${a.slug}`, lang)}">${a.shortName}</a></td><td class="n">${a.assigned}</td><td class="n">${pct(a)}</td><td class="n">${fmtDuration(a.medianFirstHours, lang)}</td></tr>`)}
-</tbody></table></div>`
+<ul class="cards" id="agencies">${stats.map(
+    (a) => html`<li class="card agency"><h3><a href="${withLang(`/opd/${a.slug}`, lang)}">${a.name}</a></h3>
+<p class="meta">${a.assigned} ${t('dispositionsShort')} · <b>${pct(a)}</b> ${t('answeredShort')} · ${t('medianShort')} ${fmtDuration(a.medianFirstHours, lang)}</p></li>`,
+  )}</ul>`
 }
 
 export function agencyPage(lang: Lang, tz: string, a: AgencyStats, answers: Answer[]): Html {

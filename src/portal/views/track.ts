@@ -7,6 +7,10 @@ import { label, translator, type Lang } from '../i18n.ts'
 import type { TrackView } from '../track.ts'
 import { fmtDate } from './layout.ts'
 
+const RECEIVED = { id: 'Laporan diterima', en: 'Report received' }
+const eventLabel = (type: string) =>
+  type === 'received' ? RECEIVED : (EVENT_LABELS[type as keyof typeof EVENT_LABELS] ?? { id: type, en: type })
+
 export function trackForm(lang: Lang, code = '', error: string | null = null): Html {
   const t = translator(lang)
   return html`<h1>${t('trackTitle')}</h1>
@@ -43,7 +47,7 @@ ${v.access === 'link' || v.isPublic ? html`<h2>${t('answers')}</h2>
 ${v.rating !== null ? html`<p>${t('rated')}: <strong id="rating">${'★'.repeat(v.rating)}${'☆'.repeat(5 - v.rating)}</strong></p>` : ''}
 ${v.access === 'link' ? actions(v, lang, base + q, has) : ''}
 <h2>${t('history')}</h2>
-<ol class="timeline">${v.timeline.map((e) => html`<li>${fmtDate(e.at, lang, timeZone, true)}: ${label(EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? { id: e.type, en: e.type }, lang)}</li>`)}</ol>`
+<ol class="timeline">${v.timeline.map((e) => html`<li>${fmtDate(e.at, lang, timeZone, true)}: ${label(eventLabel(e.type), lang)}</li>`)}</ol>`
 }
 
 function actions(v: TrackView, lang: Lang, action: string, has: (c: string) => boolean): Html {
@@ -59,6 +63,6 @@ ${has('reopen') ? html`<form method="post" action="${url('buka-kembali')}" class
 <label for="reopen-reason">${t('reopenReason')}</label><textarea id="reopen-reason" name="reason" required minlength="3" maxlength="2000"></textarea>
 <div class="actions"><button type="submit" class="warn">${t('reopenSend')}</button></div></form>` : ''}
 ${has('provide_info') || has('reporter_reply') ? html`<form method="post" action="${url('keterangan')}" class="card"><h2>${t('addInfo')}</h2>
-<label for="info">${t('addInfo')}</label><textarea id="info" name="message" required minlength="3" maxlength="5000"></textarea>
+<label for="info">${t('addInfoLabel')}</label><textarea id="info" name="message" required minlength="3" maxlength="5000"></textarea>
 <div class="actions"><button type="submit" class="alt">${t('addInfoSend')}</button></div></form>` : ''}`
 }
