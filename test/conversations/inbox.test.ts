@@ -46,7 +46,7 @@ describe.each(BACKENDS)('inbox API on %s', (backend) => {
       { tenantId: tenant.id, conversationId: waConv, direction: 'in', body: 'Jembatan gantung putus', createdAt: new Date(+now - 60_000) },
       { tenantId: tenant.id, conversationId: waConv, direction: 'in', body: 'Warga tidak bisa menyeberang', createdAt: now },
     ])
-  }, 180_000)
+  }, 400_000)
   afterAll(async () => {
     await t?.close()
   })

@@ -82,7 +82,7 @@ describe.each(BACKENDS)('live updates on %s', (backend) => {
     adminA = await login(t.app, (await makeUser(t.ctx, tenant.id, 'agency_admin', agencyA)).email)
     adminB = await login(t.app, (await makeUser(t.ctx, tenant.id, 'agency_admin', agencyB)).email)
     otherOp = await login(t.app, (await makeUser(t.ctx, other.id, 'operator')).email)
-  }, 180_000)
+  }, 400_000)
   afterAll(async () => {
     for (const s of streams) s.close()
     await t?.close()
