@@ -11,10 +11,21 @@ export interface TrendingTerm {
   previous: number
   /** Change against the previous period in percent (null when it did not appear before). */
   changePct: number | null
+  /** True when the previous period had reports but none with this term. */
+  isNew: boolean
 }
 
-/** Placeholders written by cleanText for links, e-mails, handles and phone numbers. */
-const PLACEHOLDERS = new Set(['xurl', 'xemail', 'xakun', 'xtelepon'])
+/**
+ * Placeholders written by cleanText (links, e-mails, handles, phone numbers), and words that are
+ * in almost every complaint and say nothing about its topic.
+ */
+const IGNORED = new Set(
+  (
+    'xurl xemail xakun xtelepon tidak belum sudah sangat mohon tolong segera kami kita saya bapak ibu pak bu ' +
+    'warga masyarakat pelapor lapor laporan aduan keluhan desa gampong kampung kelurahan kecamatan kabupaten ' +
+    'terima kasih hari minggu bulan tahun sejak sampai masih lagi sekali banyak sering terus'
+  ).split(' '),
+)
 
 /** For each stem: in how many texts it occurs, and its surface forms. */
 export function documentFrequencies(texts: readonly string[]) {
@@ -24,7 +35,7 @@ export function documentFrequencies(texts: readonly string[]) {
     const content = new Set(stems)
     const seen = new Set<string>()
     for (const t of tokens) {
-      if (t.length < 3 || /\d/.test(t) || PLACEHOLDERS.has(t)) continue
+      if (t.length < 3 || /\d/.test(t) || IGNORED.has(t)) continue
       const s = stemWord(t)
       if (!content.has(s)) continue
       let e = df.get(s)
@@ -57,6 +68,7 @@ export function trendingTerms(current: readonly string[], previous: readonly str
       count: e.n,
       previous: Math.round(before * 10) / 10,
       changePct: before === 0 ? null : Math.round(((e.n - before) / before) * 100),
+      isNew: before === 0 && previous.length > 0,
       // Excess over the expected count, damped for very common words.
       score: (e.n - before) / Math.sqrt(before + 1),
     })

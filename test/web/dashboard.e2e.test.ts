@@ -120,7 +120,7 @@ describe.runIf(hasChromium)('leaders dashboard in Chromium', { timeout: 180_000 
     const count = toInt(await first.locator('td.num').textContent())
     expect(count).toBeGreaterThan(0)
     expect(count).toBeLessThan(total)
-    await page.getByLabel('Kecamatan').selectOption({ label: name })
+    await page.getByLabel('Kecamatan', { exact: true }).selectOption({ label: name })
     await expect.poll(async () => toInt(await kpi(page, 'Laporan masuk').textContent())).toBe(count)
     expect(page.url()).toMatch(/district=\d{2}\.\d{2}\.\d{2}/)
     await page.screenshot({ path: path.join(shots, 'dashboard-kecamatan.png'), fullPage: true })
@@ -154,7 +154,7 @@ describe.runIf(hasChromium)('leaders dashboard in Chromium', { timeout: 180_000 
     await expect.poll(() => page.locator('.dash-import [role=status]').textContent()).toContain(`${options.districts.length} kecamatan diimpor`)
     await page.locator('svg.dash-map path').first().waitFor()
     expect(await page.locator('svg.dash-map path').count()).toBe(options.districts.length)
-    await page.locator('section', { has: page.getByRole('heading', { name: 'Sebaran per kecamatan' }) }).screenshot({ path: path.join(shots, 'dashboard-map.png') })
+    await page.locator('section[aria-labelledby=map-title]').screenshot({ path: path.join(shots, 'dashboard-map.png') })
     // Picking a kecamatan on the map filters every panel.
     await page.locator('svg.dash-map path').first().click()
     await expect.poll(() => page.url()).toMatch(/district=/)

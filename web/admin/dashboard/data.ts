@@ -49,7 +49,7 @@ export interface DashboardData {
   trend: { bucket: string; received: number; answered: number }[]
   breakdowns: Record<'channel' | 'kind' | 'status' | 'category' | 'district', Count[]>
   scoreboard: ScoreRow[]
-  trending: { term: string; count: number; previous: number; changePct: number | null }[]
+  trending: { term: string; count: number; previous: number; changePct: number | null; isNew: boolean }[]
 }
 export interface Options {
   agencies: { id: string; name: string; shortName: string }[]

@@ -32,7 +32,7 @@ export function Scoreboard({ rows }: { rows: ScoreRow[] }) {
   if (rows.length === 0) return <p className="empty">Belum ada disposisi ke OPD untuk filter ini.</p>
   return (
     <div className="dash-scroll">
-      <table className="dash-table">
+      <table className="dash-table dash-score">
         <caption className="sr-only">Rapor OPD: kinerja tiap OPD atas disposisi laporan</caption>
         <thead>
           <tr>
@@ -40,19 +40,18 @@ export function Scoreboard({ rows }: { rows: ScoreRow[] }) {
             <th scope="col" className="num">Laporan</th>
             <th scope="col" className="num">Dijawab</th>
             <th scope="col" className="num">Tepat waktu</th>
-            <th scope="col" className="num">Lewat tenggat</th>
+            <th scope="col" className="num">Lewat tenggat (terbuka)</th>
             <th scope="col" className="num">Dikembalikan</th>
             <th scope="col" className="num">Kepatuhan SLA</th>
-            <th scope="col" className="num">Median respons pertama</th>
-            <th scope="col" className="num">Median penyelesaian</th>
+            <th scope="col" className="num">Respons pertama (median)</th>
+            <th scope="col" className="num">Penyelesaian (median)</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.agencyId}>
-              <th scope="row">
+              <th scope="row" title={r.name}>
                 <span className="dash-agency">{r.shortName}</span>
-                <span className="muted dash-agency-name">{r.name}</span>
               </th>
               <td className="num">{fmtNum(r.reports)}</td>
               <td className="num">{fmtNum(r.answered)}</td>
@@ -80,9 +79,15 @@ export function Trending({ items }: { items: DashboardData['trending'] }) {
         <li key={t.term}>
           <span className="dash-term">{t.term}</span>
           <span className="muted">{fmtNum(t.count)} laporan</span>
-          <span className={`dash-change ${t.changePct === null || t.changePct > 0 ? 'up' : 'down'}`}>
-            {t.changePct === null ? 'baru' : `${t.changePct > 0 ? '▲' : '▼'} ${Math.abs(t.changePct)}%`}
-          </span>
+          {t.isNew ? (
+            <span className="dash-change up">baru</span>
+          ) : t.changePct === null ? (
+            <span className="dash-change" />
+          ) : (
+            <span className={`dash-change ${t.changePct > 0 ? 'up' : 'down'}`}>
+              <span aria-hidden="true">{t.changePct > 0 ? '▲' : '▼'}</span> {t.changePct > 0 ? 'naik' : 'turun'} {Math.abs(t.changePct)}%
+            </span>
+          )}
         </li>
       ))}
     </ol>
