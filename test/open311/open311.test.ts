@@ -271,4 +271,18 @@ describe.each(BACKENDS)('Open311 GeoReport v2 on %s', (backend) => {
     expect((await get(`servicerequestupdates.json?${q(`&start_date=${later}&end_date=${later.replace('Z', '1Z')}`)}`)).statusCode).toBe(400)
     expect(RequestUpdates.parse((await get(`servicerequestupdates.json?${q(`&start_date=${later}`)}`)).json())).toEqual([])
   })
+  it('POST requests also takes a JSON body with nested attributes', async () => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { api_key: apiKey, service_code: 'jalan-rusak', description: 'Lampu jalan padam di Kuala', lat: 4.1234, long: 96.2345, attribute: { privacy: 'anonim', kind: 'aspirasi' } },
+    })
+    expect(r.statusCode, r.body).toBe(201)
+    const code = PostResponse.parse(r.json())[0]!.service_request_id
+    const [row] = await t.ctx.database.query<{ is_anonymous: boolean; kind: string; latitude: number }>(
+      'select is_anonymous, kind, latitude from reports where tracking_code = $1',
+      [code],
+    )
+    expect(row).toMatchObject({ is_anonymous: true, kind: 'aspirasi', latitude: 4.1234 })
+  })
 })

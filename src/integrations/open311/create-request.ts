@@ -40,8 +40,16 @@ export const PostRequestSchema = z.object({
 })
 export type PostRequest = z.output<typeof PostRequestSchema>
 
+/** Form bodies carry flat `attribute[code]` keys; JSON clients may send `attribute: { code }`. */
+function flattenAttributes(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body ?? {}
+  const { attribute, ...rest } = body as Record<string, unknown>
+  if (!attribute || typeof attribute !== 'object') return body
+  return { ...rest, ...Object.fromEntries(Object.entries(attribute).map(([k, v]) => [`attribute[${k}]`, v])) }
+}
+
 export function parsePostRequest(body: unknown): PostRequest {
-  const r = PostRequestSchema.safeParse(body ?? {})
+  const r = PostRequestSchema.safeParse(flattenAttributes(body))
   if (!r.success) {
     const issue = r.error.issues[0]!
     const field = issue.path.join('.')
