@@ -28,12 +28,13 @@ describe.each(BACKENDS)('outgoing webhooks on %s', (backend) => {
     const tenant = await makeTenant(t.ctx)
     admin = as(t.app, await login(t.app, (await makeUser(t.ctx, tenant.id, 'super_admin')).email))
     operator = as(t.app, await login(t.app, (await makeUser(t.ctx, tenant.id, 'operator')).email))
-    // Short backoff so a test sees several retries; the production schedule is the queue's default.
+    // Short growing backoff so a test sees several retries in well under a second yet has about 20 s
+    // before a chain's 25 attempts run out; production uses the queue's default (1 s to 15 min).
     worker = await startWorker({
       database: t.ctx.database,
       handlers: { [WEBHOOK_QUEUE]: jobHandlers(t.ctx)[WEBHOOK_QUEUE]! },
       lanes: [{ name: 'webhooks', queues: '*', concurrency: 2 }],
-      backoff: () => 100,
+      backoff: (n) => Math.min(100 * n, 1000),
       pollMs: 100,
     })
   }, 180_000)
