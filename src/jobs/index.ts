@@ -11,10 +11,18 @@ export interface JobRuntime {
 /** Handlers by queue name; feature folders add theirs through registerJobHandlers. */
 const registry: Record<string, (ctx: AppContext) => JobHandler> = {}
 const schedules: { queue: string; everyMs: number }[] = []
+/** Queues served by the urgent lane (citizens' messages, emergencies), which bulk work cannot starve. */
+const urgentQueues = new Set<string>(['inbound'])
 
-export function registerJobHandler(queue: string, make: (ctx: AppContext) => JobHandler, everyMs?: number) {
+export function registerJobHandler(
+  queue: string,
+  make: (ctx: AppContext) => JobHandler,
+  everyMs?: number,
+  opts: { urgent?: boolean } = {},
+) {
   registry[queue] = make
   if (everyMs) schedules.push({ queue, everyMs })
+  if (opts.urgent) urgentQueues.add(queue)
 }
 
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
@@ -26,6 +34,10 @@ export async function startJobs(ctx: AppContext, opts: { schedules?: boolean } =
   const worker = await startWorker({
     database: ctx.database,
     handlers: jobHandlers(ctx),
+    lanes: [
+      { name: 'inbound', queues: [...urgentQueues], concurrency: 2 },
+      { name: 'general', queues: '*', concurrency: 2 },
+    ],
     onError: (job, err, willRetry) =>
       ctx.log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, willRetry, err: (err as Error).message }, 'job failed'),
   })

@@ -6,6 +6,6 @@ import { E112_PUSH_QUEUE, pushHandler } from './handoff.ts'
 import { emergency112EventHook } from './hook.ts'
 import { E112_OVERDUE_QUEUE, overdueHandler } from './status.ts'
 
-registerJobHandler(E112_PUSH_QUEUE, pushHandler)
+registerJobHandler(E112_PUSH_QUEUE, pushHandler, undefined, { urgent: true }) // the urgent lane: never behind bulk work
 registerJobHandler(E112_OVERDUE_QUEUE, overdueHandler, 60_000)
 registerReportEventHook('emergency112', emergency112EventHook)
