@@ -33,6 +33,11 @@ const variants: { name: string; o: RouterOptions }[] = [
   { name: 'memory 2000, linear >= 1e-3, NB >= 2', o: { memory: 2000, prune: { linearUnits: 10, nbCount: 2 } } },
   { name: 'memory 2000, linear >= 2e-3, NB >= 2', o: { memory: 2000, prune: { linearUnits: 20, nbCount: 2 } } },
   { name: 'memory 2000, linear >= 5e-3, NB >= 3', o: { memory: 2000, prune: { linearUnits: 50, nbCount: 3 } } },
+  { name: 'memory 2000, char 3-4-grams, linear >= 1e-3, NB >= 2', o: { memory: 2000, charNgrams: [3, 4], prune: { linearUnits: 10, nbCount: 2 } } },
+  { name: 'memory 2000, char 3-4-grams, linear >= 2e-3, NB >= 2', o: { memory: 2000, charNgrams: [3, 4], prune: { linearUnits: 20, nbCount: 2 } } },
+  // Chosen: NB pruning drops every word a router has seen once, on every save, so a saved router
+  // could never learn a new word (a new street, a new programme) from one decision.
+  { name: 'memory 2000, char 3-4-grams, linear >= 2e-3 (stored routers)', o: { memory: 2000, charNgrams: [3, 4], prune: { linearUnits: 20, nbCount: 0 } } },
 ]
 const only = arg('variants', '')
 console.log(`train ${train.length} rows (${split} excluded), test ${test.length} rows until ${until}, raw labels: ${raw}`)

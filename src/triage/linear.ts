@@ -28,9 +28,16 @@ export interface LinearState {
  */
 class Row {
   size = 0
-  labels = new Int32Array(2)
-  w = new Float64Array(2)
-  u = new Float64Array(2)
+  labels: Int32Array
+  w: Float64Array
+  u: Float64Array
+
+  /** `capacity`: labels expected (a restored row knows its size: no growing). */
+  constructor(capacity = 2) {
+    this.labels = new Int32Array(capacity)
+    this.w = new Float64Array(capacity)
+    this.u = new Float64Array(capacity)
+  }
 
   slot(label: number): number {
     for (let j = 0; j < this.size; j++) if (this.labels[j] === label) return j
@@ -64,7 +71,7 @@ export class OnlineLinear {
     this.average = options.average ?? true
     if (state) {
       for (const [k, flat] of Object.entries(state.w)) {
-        const row = new Row()
+        const row = new Row(Math.max(1, flat.length >> 1))
         // Only the weights that score are stored (the averaged ones): restored, they become the
         // current weights with an empty accumulator, so scores are unchanged and later updates
         // are averaged in from the same clock.

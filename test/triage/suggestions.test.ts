@@ -50,7 +50,7 @@ describe.each(BACKENDS)('triage suggestions over HTTP on %s', (backend) => {
     adminParks = await s('agency_admin', ag.dkrth!)
     adminWaste = await s('agency_admin', ag.dlh!)
     jobs = await startJobs(t.ctx, { schedules: false })
-  }, 180_000)
+  }, 300_000)
   afterAll(async () => {
     await jobs?.stop(2000)
     await t?.close()
