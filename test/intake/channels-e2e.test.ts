@@ -230,7 +230,7 @@ describe.each(BACKENDS)('every channel end to end on %s', (backend) => {
         await ingestRawEmail(t.ctx, raw, envelope)
       },
     })
-  })
+  }, 180_000) // PGlite's WASM start alone took 34 s at load average 21 on the shared machine
   afterAll(async () => {
     await jobs?.stop(2000)
     await Promise.all([s?.meta.close(), s?.telegram.close(), s?.x.close(), s?.sms.close(), s?.sink.close(), s?.smtp?.close()])

@@ -51,7 +51,7 @@ describe.each(BACKENDS)('group commit of webhooks on %s', (backend) => {
     tdb = await createTestDatabase(backend)
     const t = await createTenant(tdb.database.db, { slug: `gc${Date.now()}`, name: 'Pemerintah Uji', kind: 'kabupaten', regionCode: '11.15', timeZone: 'Asia/Jakarta', codePrefix: 'TST' })
     tenantId = t.id
-  })
+  }, 180_000) // PGlite's WASM start alone took 34 s at load average 21 on the shared machine
   afterAll(async () => {
     await tdb?.close()
   })
