@@ -237,4 +237,23 @@ describe.each(BACKENDS)('notifications on %s', { timeout: 120_000 }, (backend) =
     expect(await q(`select 1 from notifications where report_id = $1 and type = 'due_soon' and user_id = $2`, [id, admin.id])).toHaveLength(1)
     void tenantId
   })
+
+  it('when WhatsApp cannot reach the reporter any more, the update falls back to their e-mail', async () => {
+    const from = '6281234567002'
+    await sim.sendWhatsAppText({ url: `${base}/webhooks/whatsapp/${channelId}`, appSecret: 'sim-app-secret', from, name: 'Rina', text: 'Air PDAM tidak mengalir tiga hari di lorong kami' })
+    await drain()
+    const [r] = await q<{ id: string; tracking_code: string; contact_id: string }>(`select id, tracking_code, contact_id from reports where body like '%PDAM%'`)
+    await q(`update contacts set email = 'rina@warga.test' where id = $1`, [r!.contact_id])
+    op = await login(t.app, (await q<{ email: string }>(`select email from users where email like 'operator%'`))[0]!.email)
+    sim.failNext(1, 400, { code: 131026, message: 'Message undeliverable' })
+    const res = await as(t.app, op)('POST', `/api/reports/${r!.id}/request-info`, { message: 'Mohon sebutkan nama lorong dan nomor rumah.' })
+    expect(res.statusCode, res.body).toBe(200)
+    await drain()
+    const mail = smtp.messages.filter((m) => m.rcptTo.includes('rina@warga.test'))
+    expect(mail).toHaveLength(1)
+    expect(mail[0]!.parsed.text).toContain('nama lorong')
+    expect(mail[0]!.parsed.subject).toContain(r!.tracking_code)
+    const ev = await q<{ type: string; data: any }>(`select type, data from report_events where report_id = $1 and type like 'notif%' order by id`, [r!.id])
+    expect(ev.map((e) => `${e.type}:${e.data.channel}:${e.data.fallback ?? ''}`)).toEqual(['notify_failed:whatsapp:email', 'notified:email:'])
+  })
 })
