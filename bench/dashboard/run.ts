@@ -2,6 +2,7 @@
 // on N (default 1,000,000) seeded reports in PostgreSQL. Not part of npm test.
 // Usage: npx tsx bench/dashboard/run.ts
 //   env: N=1000000  RUNS=30  REUSE=1 (skip seeding when the database already holds N reports)
+//        ONLY=<regex> (run only the cases whose name matches, e.g. ONLY='report list')
 //        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (an admin connection;
 //        the bench creates and uses its own database aduan_bench_dashboard)
 import os from 'node:os'
@@ -123,8 +124,9 @@ async function main() {
   for (const [name, p, f] of lists) cases.push({ name: `report list: ${name}`, run: () => listReportsFor(db, p, { ...f, limit: 50 }, now) })
   void agencyIds
 
+  const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null
   const results: { name: string; p50: number; p95: number; max: number }[] = []
-  for (const c of cases) {
+  for (const c of cases.filter((x) => !only || only.test(x.name))) {
     await c.run()
     await c.run()
     const times: number[] = []

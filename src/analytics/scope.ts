@@ -40,19 +40,22 @@ export const uuidList = (ids: readonly string[]) => sql.join(ids.map((a) => sql`
 const textList = (xs: readonly string[]) => sql.join(xs.map((a) => sql`${a}`), sql`, `)
 
 /** The agency-scope condition alone (also used to limit the scoreboard's rows). */
-function agencyScopeSql(scope: DashboardScope): SQL | null {
+function agencyScopeSql(scope: DashboardScope, period: Pick<Period, 'start' | 'end'>): SQL | null {
   if (scope.agencyIds === null) return null
   if (scope.agencyIds.length === 0) return sql`false`
   // A report about officials is visible to an agency user only on the Inspektorat path.
   const wb = sql`coalesce((select (e.data->'after'->>'whistleblowing')::boolean from report_events e
-      where e.tenant_id = r.tenant_id and e.report_id = r.id and e.type = 'flags_set'
+      where e.tenant_id = d.tenant_id and e.report_id = d.report_id and e.type = 'flags_set'
       order by e.id desc limit 1), false)`
   const inspektorat = sql`d.agency_id in (with recursive i(id) as (
       select a.id from agencies a where a.tenant_id = ${scope.tenantId}::uuid and a.type = 'inspektorat'
       union select a.id from agencies a join i on a.parent_id = i.id where a.tenant_id = ${scope.tenantId}::uuid
     ) select id from i)`
-  return sql`exists (select 1 from dispositions d where d.tenant_id = r.tenant_id and d.report_id = r.id
-    and d.status::text in (${textList(scope.dispositionStatuses)}) and d.agency_id in (${uuidList(scope.agencyIds)})
+  // Driven from the agencies' dispositions of reports received in the period (a range scan of
+  // dispositions_agency_report_idx), not a probe per report of the tenant.
+  return sql`r.id in (select d.report_id from dispositions d where d.tenant_id = ${scope.tenantId}::uuid
+    and d.agency_id in (${uuidList(scope.agencyIds)}) and d.status::text in (${textList(scope.dispositionStatuses)})
+    and d.report_created_at >= ${period.start.toISOString()}::timestamptz and d.report_created_at < ${period.end.toISOString()}::timestamptz
     and (not ${wb} or ${inspektorat}))`
 }
 
@@ -73,7 +76,7 @@ export function reportWhere(scope: DashboardScope, period: Pick<Period, 'start' 
     parts.push(sql`r.id in (select da.report_id from dispositions da where da.tenant_id = ${scope.tenantId}::uuid
       and da.agency_id = ${f.agency}::uuid and da.status <> 'cancelled'
       and da.report_created_at >= ${period.start.toISOString()}::timestamptz and da.report_created_at < ${period.end.toISOString()}::timestamptz)`)
-  const a = agencyScopeSql(scope)
+  const a = agencyScopeSql(scope, period)
   if (a) parts.push(a)
   return sql.join(parts, sql` and `)
 }
