@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { categories, categoryAgencies, jobs as jobsTable, triageModels } from '../../src/db/schema/index.ts'
 import { startJobs, type JobRuntime } from '../../src/jobs/index.ts'
 import { clearModelCache } from '../../src/triage/models.ts'
+import { learnFromReport, type LearnItem } from '../../src/triage/learn.ts'
 import { BACKENDS } from '../harness/db.ts'
 import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
 
@@ -151,7 +152,10 @@ describe.each(BACKENDS)('triage suggestions over HTTP on %s', (backend) => {
     const held = (await t.ctx.db.select().from(jobsTable).where(eq(jobsTable.queue, 'triage-learn')))[0]!.payload as {
       reportId: string
     }
-    expect((await adminParks('GET', `/api/reports/${held.reportId}/suggestions`)).statusCode).toBe(200)
+    const parks = await suggest(adminParks, held.reportId)
+    // The later tree report is a duplicate the operator sees, but it is not dispatched to parks.
+    expect((await suggest(operator, held.reportId)).duplicates.map((d) => d.reportId)).toContain(taught.id)
+    expect(parks.duplicates.map((d) => d.reportId)).not.toContain(taught.id)
     const hidden = await adminWaste('GET', `/api/reports/${held.reportId}/suggestions`)
     expect(hidden.statusCode).toBe(404)
     expect(hidden.body).not.toContain('Bungkul')
@@ -159,6 +163,19 @@ describe.each(BACKENDS)('triage suggestions over HTTP on %s', (backend) => {
     const sampah = await open('Tumpukan sampah liar di bantaran sungai Kalimas belum diangkut')
     expect((await adminWaste('GET', `/api/reports/${sampah.id}/suggestions`)).statusCode).toBe(404)
     expect((await operator('GET', `/api/reports/${crypto.randomUUID()}/suggestions`)).statusCode).toBe(404)
+  })
+
+  it('a retried learning job learns nothing twice', async () => {
+    const [job] = await t.ctx.db.select().from(jobsTable).where(eq(jobsTable.queue, 'triage-learn'))
+    const { reportId, items } = job!.payload as { reportId: string; items: LearnItem[] }
+    const seq = async () =>
+      (
+        (await t.ctx.db.select().from(triageModels).where(and(eq(triageModels.tenantId, tenantId), eq(triageModels.kind, 'agency'))))[0]!
+          .state as { seq: number }
+      ).seq
+    const before = await seq()
+    expect(await learnFromReport(t.ctx.db, tenantId, reportId, items)).toEqual({ agency: 0, category: 0 })
+    expect(await seq()).toBe(before)
   })
 
   it('a return as "bukan kewenangan" lowers the agency for similar reports', async () => {
