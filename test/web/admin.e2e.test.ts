@@ -1,4 +1,4 @@
-// Browser journey of the admin app's first slice: Debian's Chromium driven by playwright-core
+// Browser journey of the admin app's first slice (login, the report list, a report page, a phone): Debian's Chromium driven by playwright-core
 // against the real server (embedded database, demo tenant). Saves screenshots to docs/screenshots/.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -76,6 +76,9 @@ describe.runIf(hasChromium)('admin app in Chromium', { timeout: 90_000 }, () => 
     await page.getByLabel('Kata sandi').fill('demo-password-1')
     await page.getByRole('button', { name: 'Masuk' }).click()
     await page.getByRole('heading', { name: 'Kotak Masuk' }).waitFor()
+    await page.locator('.convs li').first().waitFor()
+    await page.getByRole('link', { name: 'Laporan', exact: true }).click()
+    await page.getByRole('heading', { name: 'Daftar Laporan' }).waitFor()
     await page.locator('table.reports tbody tr').first().waitFor()
     expect(await page.locator('table.reports tbody tr').count()).toBeGreaterThan(5)
     expect(await page.locator('.who-role').textContent()).toContain('Admin koordinator')
@@ -113,6 +116,8 @@ describe.runIf(hasChromium)('admin app in Chromium', { timeout: 90_000 }, () => 
     await page.getByLabel('E-mail').fill('operator@demo.aduan.test')
     await page.getByLabel('Kata sandi').fill('demo-password-1')
     await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.locator('.convs li').first().waitFor()
+    await page.goto(`${base}/admin/laporan`)
     await page.locator('table.reports tbody tr').first().waitFor()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
