@@ -31,6 +31,9 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   COOKIE_SECURE: bool.optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Built-in SMTP listener for e-mail channels (25 in production); unset: not started. */
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_LISTEN_HOST: z.string().min(1).default('0.0.0.0'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TRUST_PROXY: bool.default(false),
 })

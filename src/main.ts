@@ -38,6 +38,25 @@ export function resolveSecretKey(config: Config): string {
   return fs.readFileSync(file, 'utf8').trim()
 }
 
+/**
+ * The built-in SMTP listener for e-mail channels: mail to an e-mail account's address is stored
+ * like a relay webhook (250 only after the commit). Domains are read at start: restart after
+ * adding an e-mail account with a new domain.
+ */
+async function startMailListener(ctx: AppContext, config: Config) {
+  const { startSmtpListener } = await import('./channels/email/smtp-listener.ts')
+  const { emailRecipientDomains, ingestRawEmail } = await import('./intake/ingest.ts')
+  const listener = await startSmtpListener({
+    port: config.SMTP_LISTEN_PORT!,
+    host: config.SMTP_LISTEN_HOST,
+    recipientDomains: await emailRecipientDomains(ctx),
+    onMessage: (raw, envelope) => ingestRawEmail(ctx, raw, envelope).then(() => {}),
+    onError: (err) => ctx.log.warn({ err: (err as Error).message }, 'smtp listener: message refused'),
+  })
+  ctx.log.info({ port: listener.port }, 'smtp listener started')
+  return listener
+}
+
 export async function start(config: Config, opts: { clock?: Clock; logger?: boolean; listen?: boolean } = {}): Promise<Running> {
   const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions)
   const secretKey = resolveSecretKey(config)
@@ -71,9 +90,11 @@ export async function start(config: Config, opts: { clock?: Clock; logger?: bool
   } else {
     await app.ready()
   }
+  const smtp = config.SMTP_LISTEN_PORT !== undefined && config.ROLE !== 'worker' ? await startMailListener(ctx, config) : null
   let stopping: Promise<void> | undefined
   const stop = () =>
     (stopping ??= (async () => {
+      await smtp?.close()
       await app.close() // stops accepting, finishes in-flight requests
       await jobs?.stop(config.SHUTDOWN_TIMEOUT_MS)
       await database.close() // releases the DATA_DIR lock

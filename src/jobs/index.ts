@@ -29,15 +29,26 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return Object.fromEntries(Object.entries(registry).map(([q, make]) => [q, make(ctx)]))
 }
 
+export function lanesFor(concurrency: number) {
+  const urgent = Math.max(1, Math.ceil(concurrency / 2))
+  const outbox = Math.max(1, Math.floor(concurrency / 4))
+  const general = Math.max(1, concurrency - urgent - outbox)
+  return [
+    { name: 'inbound', queues: [...urgentQueues], concurrency: urgent },
+    { name: 'outbox', queues: ['outbox'], concurrency: outbox },
+    { name: 'general', queues: '*' as const, concurrency: general },
+  ]
+}
+
 export async function startJobs(ctx: AppContext, opts: { schedules?: boolean } = {}): Promise<JobRuntime> {
   await import('./handlers.ts')
   const worker = await startWorker({
     database: ctx.database,
     handlers: jobHandlers(ctx),
-    lanes: [
-      { name: 'inbound', queues: [...urgentQueues], concurrency: 2 },
-      { name: 'general', queues: '*', concurrency: 2 },
-    ],
+    // Three lanes so that no kind of work waits behind another: citizens' messages and
+    // emergencies; what goes out to citizens (acknowledgements, answers); everything else.
+    // JOB_CONCURRENCY workers are shared out, at least one per lane.
+    lanes: lanesFor(ctx.config.JOB_CONCURRENCY),
     onError: (job, err, willRetry) =>
       ctx.log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, willRetry, err: (err as Error).message }, 'job failed'),
   })
