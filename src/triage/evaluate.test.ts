@@ -91,14 +91,13 @@ const SURABAYA = fileURLToPath(new URL('../../../shared/data/surabaya/complaints
 describe.skipIf(!existsSync(SURABAYA))('routing on the Surabaya complaints (../shared/data), training period only', () => {
   // A quick regression check inside the training period (Jan-Mar -> first 300 of April); the
   // protocol's figures come from bench/triage (see its README), not from this test.
-  it('keeps top-3 accuracy above 0.85 and suggestions under 20 ms', () => {
+  it('keeps top-3 accuracy above 0.85 (speed is measured in bench/triage, not asserted here)', () => {
     const rows = (parse(readFileSync(SURABAYA), { columns: true }) as Record<string, string>[])
       .filter((r) => r.submitted_at < '2022-05-01')
       .map((r) => ({ id: r.id, text: r.text, label: r.agency, submittedAt: r.submitted_at }))
     const { train, test } = splitByDate(rows, '2022-04-01')
     const r = evaluateRouting(train, test.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).slice(0, 300))
     expect(r.top3).toBeGreaterThan(0.85)
-    expect(r.msPerPrediction).toBeLessThan(20)
   })
 })
 
