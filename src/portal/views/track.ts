@@ -55,7 +55,7 @@ function actions(v: TrackView, lang: Lang, action: string, has: (c: string) => b
   const url = (what: string) => action.replace(/(\?|$)/, `/${what}$1`)
   return html`
 ${has('confirm') ? html`<form method="post" action="${url('selesai')}"><div class="actions"><button type="submit">${t('confirm')}</button></div></form>` : ''}
-${has('rate') ? html`<form method="post" action="${url('nilai')}" class="card"><h2>${t('rate')}</h2>
+${has('rate') && v.rating === null ? html`<form method="post" action="${url('nilai')}" class="card"><h2>${t('rate')}</h2>
 <fieldset><legend>${t('rating')}</legend><div class="stars">${[1, 2, 3, 4, 5].map((n) => html`<label><input type="radio" name="rating" value="${n}" required> ${n}</label>`)}</div></fieldset>
 <label for="rate-comment">${t('comment')}</label><textarea id="rate-comment" name="comment" maxlength="2000"></textarea>
 <div class="actions"><button type="submit">${t('rateSend')}</button></div></form>` : ''}
