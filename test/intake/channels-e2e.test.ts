@@ -53,13 +53,6 @@ interface Row {
   ack: { to: string | ((s: Sims) => string); how: string }
   /** Where the operator's answer must go, and how (e-mail: threaded under the citizen's mail). */
   answer: { to: string | ((s: Sims) => string); how: string; inReplyTo?: () => string }
-  /**
-   * The operator's answer needs the fix to POST /api/conversations/{id}/messages described in
-   * docs/CHANNELS.md ("Answering a public comment"): the route sends only { text }, so a comment
-   * reply has no comment to answer and an e-mail answer is not threaded. Such cases run as
-   * it.fails until the route is fixed (then they fail, and the flag must go).
-   */
-  answerNeedsRouteFix?: boolean
 }
 
 const metaSent = (s: Sims): Sent[] =>
@@ -85,7 +78,6 @@ function metaRow(
   send: (s: Sims, url: string) => Promise<WebhookDelivery>,
   ack: Row['ack'],
   answer: Row['answer'],
-  answerNeedsRouteFix = false,
 ): Row {
   return {
     name,
@@ -101,7 +93,6 @@ function metaRow(
     sent: metaSent,
     ack,
     answer,
-    answerNeedsRouteFix,
   }
 }
 
@@ -110,8 +101,8 @@ const ROWS: Row[] = [
   metaRow('Instagram DM', 'instagram', '17840000000000202', (s, url) => s.meta.sendInstagramText({ url, appSecret: APP_SECRET, senderId: '17840000000000202', text: COMPLAINT }), { to: '17840000000000202', how: 'dm' }, { to: '17840000000000202', how: 'dm' }),
   // A public comment: the acknowledgement answers the comment publicly (tracking code only); the
   // operator's answer goes privately as Meta's private reply to that comment.
-  metaRow('Facebook comment', 'facebook_comment', '5100000000000303', (s, url) => s.meta.sendFacebookComment({ url, appSecret: APP_SECRET, fromId: '5100000000000303', fromName: 'Cut Nyak', text: COMPLAINT }), { to: () => commentIds.facebook_comment!, how: 'comment_reply' }, { to: () => commentIds.facebook_comment!, how: 'private_reply' }, true),
-  metaRow('Instagram comment', 'instagram_comment', '17840000000000404', (s, url) => s.meta.sendInstagramComment({ url, appSecret: APP_SECRET, fromId: '17840000000000404', username: 'warga.kuala', text: COMPLAINT }), { to: () => commentIds.instagram_comment!, how: 'comment_reply' }, { to: () => commentIds.instagram_comment!, how: 'private_reply' }, true),
+  metaRow('Facebook comment', 'facebook_comment', '5100000000000303', (s, url) => s.meta.sendFacebookComment({ url, appSecret: APP_SECRET, fromId: '5100000000000303', fromName: 'Cut Nyak', text: COMPLAINT }), { to: () => commentIds.facebook_comment!, how: 'comment_reply' }, { to: () => commentIds.facebook_comment!, how: 'private_reply' }),
+  metaRow('Instagram comment', 'instagram_comment', '17840000000000404', (s, url) => s.meta.sendInstagramComment({ url, appSecret: APP_SECRET, fromId: '17840000000000404', username: 'warga.kuala', text: COMPLAINT }), { to: () => commentIds.instagram_comment!, how: 'comment_reply' }, { to: () => commentIds.instagram_comment!, how: 'private_reply' }),
   {
     name: 'Telegram',
     type: 'telegram',
@@ -193,7 +184,6 @@ const ROWS: Row[] = [
         sent: (s) => s.sink.messages.map((m) => ({ to: m.rcptTo.join(','), text: m.parsed.text ?? '', how: 'email', inReplyTo: m.parsed.inReplyTo })),
         ack: { to: citizen, how: 'email' },
         answer: { to: citizen, how: 'email', inReplyTo: () => mailIds[way]! },
-        answerNeedsRouteFix: true,
       }
     },
   ),
@@ -269,8 +259,7 @@ describe.each(BACKENDS)('every channel end to end on %s', (backend) => {
     rowsSeen.set(row.name, { trackingCode: rep.tracking_code, conversationId: msgs[0]!.conversation_id })
   })
 
-  const answerCase = (row: Row) => (row.answerNeedsRouteFix ? it.fails : it)
-  for (const row of ROWS) answerCase(row)(`${row.name}: an operator's answer reaches the citizen on the same channel`, async () => {
+  for (const row of ROWS) it(`${row.name}: an operator's answer reaches the citizen on the same channel`, async () => {
     const seen = rowsSeen.get(row.name)
     expect(seen, 'the intake case of this channel must have passed').toBeDefined()
     const text = `Laporan ${seen!.trackingCode} sudah diteruskan ke Dinas PUPR (${row.name}).`

@@ -213,6 +213,21 @@ export const conversationRoutes =
         if (!c) throw notFound()
         const outside = !windowOf(c.conv.channelType, c.conv.lastInboundAt, ctx.clock.now()).open
         const text = req.body.text
+        // Answer in the thread the citizen wrote in: a public comment or mention gets a private
+        // reply to it (Meta: one per comment), an e-mail a reply in the same thread.
+        const [lastIn] = await ctx.db
+          .select({ externalId: messages.externalId, isPublic: messages.isPublic })
+          .from(messages)
+          .where(and(eq(messages.tenantId, p.tenantId), eq(messages.conversationId, c.conv.id), eq(messages.direction, 'in')))
+          .orderBy(desc(messages.createdAt))
+          .limit(1)
+        const thread = !lastIn?.externalId
+          ? {}
+          : lastIn.isPublic
+            ? { isPublic: false, replyToProviderId: lastIn.externalId }
+            : c.conv.channelType === 'email'
+              ? { inReplyTo: lastIn.externalId }
+              : {}
         const id = await ctx.db.transaction(async (tx) => {
           const queued = await queueMessage(tx, {
             tenantId: p.tenantId,
@@ -221,7 +236,7 @@ export const conversationRoutes =
             conversationId: c.conv.id,
             reportId: c.conv.reportId,
             recipient: c.externalId,
-            message: outside ? { text, template: { name: 'pemberitahuan_laporan', language: 'id', parameters: [text] } } : { text },
+            message: outside ? { text, template: { name: 'pemberitahuan_laporan', language: 'id', parameters: [text] } } : { text, ...thread },
             idempotencyKey: `reply:${crypto.randomUUID()}`,
             authorUserId: p.user.id,
           })
