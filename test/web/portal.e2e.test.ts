@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.ts'
-import { agencies, reports } from '../../src/db/schema/index.ts'
+import { agencies, publicPosts, reports } from '../../src/db/schema/index.ts'
 import { start, type Running } from '../../src/main.ts'
 import { answerReport, photoWithExif } from '../portal/helpers.ts'
 import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
@@ -191,7 +191,16 @@ describe.runIf(hasChromium)('public portal in Chromium (phone)', { timeout: 120_
     await page.screenshot({ path: path.join(shots, 'portal-opd.png') })
     await page.goto(`${base}/opd/disdik`)
     await page.screenshot({ path: path.join(shots, 'portal-opd-detail.png') })
+    const tenantId = (await running.ctx.db.select({ t: agencies.tenantId }).from(agencies).where(eq(agencies.id, disdik)))[0]!.t
+    await running.ctx.db.insert(publicPosts).values({
+      tenantId,
+      agencyId: disdik,
+      kind: 'clarification',
+      title: 'Tidak benar: sekolah diliburkan sebulan karena banjir',
+      body: 'Pesan berantai yang menyebut semua SD di Kecamatan Kuala diliburkan sebulan tidak benar. Sekolah yang terdampak banjir belajar di gedung sementara; sekolah lain tetap masuk seperti biasa.',
+    })
     await page.goto(`${base}/klarifikasi`)
+    await page.getByText('Tidak benar: sekolah diliburkan').waitFor()
     await page.screenshot({ path: path.join(shots, 'portal-klarifikasi.png') })
     await page.goto(`${base}/?lang=en`)
     await page.screenshot({ path: path.join(shots, 'portal-home-en.png') })

@@ -132,6 +132,8 @@
       photos.setCustomValidity(photos.files.length > max ? (en ? 'At most ' : 'Paling banyak ') + max : '')
     })
   }
+  var current = document.querySelector('nav.tabs [aria-current]')
+  if (current && current.scrollIntoView) current.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   showSent()
   window.addEventListener('online', flush)
   flush()
