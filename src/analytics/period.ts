@@ -5,6 +5,8 @@
 // exact; for a zone with DST the offset is taken at the period's start (documented in
 // docs/DASHBOARD.md).
 
+import { zoneOffsetMs } from '../reports/calendar.ts'
+
 export type Granularity = 'day' | 'week' | 'month'
 
 export interface Period {
@@ -27,19 +29,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** Minutes east of UTC of `timeZone` at instant `at` (Asia/Jakarta -> 420). */
 export function tzOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at)
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000)
+  return Math.round(zoneOffsetMs(at, timeZone) / 60_000)
 }
 
 /** The local calendar day (YYYY-MM-DD) of an instant in a zone. */

@@ -1,6 +1,7 @@
 // Per-user notification preferences (stored in users.preferences) and the pure time rules: quiet
 // hours in the tenant's time zone, the daily digest hour. Pure: no I/O.
 import { z } from 'zod'
+import { zoneOffsetMs } from '../reports/calendar.ts'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
@@ -25,19 +26,7 @@ export function readPreferences(stored: unknown): Preferences {
 
 /** Minutes east of UTC of `tz` at `at` (Indonesia has no DST, but any IANA zone works). */
 export function tzOffsetMinutes(at: Date, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at)
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000)
+  return Math.round(zoneOffsetMs(at, tz) / 60_000)
 }
 
 const minutesOf = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5))
