@@ -1,0 +1,118 @@
+// Browser journey of the settings page (Pengaturan): an operator saves quiet hours (kept after a
+// reload and returned by the API), creates a canned response; the webhook tab stays hidden for
+// operators. Debian's Chromium via playwright-core against the real server (embedded database,
+// demo tenant). Saves docs/screenshots/settings-*.png.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.ts'
+import { start, type Running } from '../../src/main.ts'
+import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+
+if (!hasChromium) console.warn(`skipping the settings browser test: ${CHROMIUM} is missing`)
+const shots = path.join(ROOT, 'docs/screenshots')
+
+describe.runIf(hasChromium)('settings page in Chromium', { timeout: 120_000 }, () => {
+  let tmp: string
+  let running: Running
+  let browser: Browser
+  let base: string
+
+  beforeAll(async () => {
+    buildWeb()
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-settings-'))
+    const config = loadConfig({
+      DATA_DIR: tmp,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BASE_URL: 'http://127.0.0.1',
+      ADUAN_DEMO_PASSWORD: 'demo-password-1',
+      LOG_LEVEL: 'silent',
+    })
+    running = await start(config, { logger: false })
+    base = running.url
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    fs.mkdirSync(shots, { recursive: true })
+  }, 400_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await running?.stop()
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  })
+
+  it('an operator saves quiet hours and adds a canned response', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(`${base}/admin/`)
+    await page.getByLabel('E-mail').fill('operator@demo.aduan.test')
+    await page.getByLabel('Kata sandi').fill('demo-password-1')
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.getByRole('link', { name: 'Pengaturan' }).click()
+    await page.getByRole('heading', { name: 'Pengaturan', level: 1 }).waitFor()
+
+    // Operators see notifications, canned responses and channels; not the outgoing webhooks.
+    await page.getByRole('tab', { name: 'Notifikasi saya' }).waitFor()
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Notifikasi saya', 'Template jawaban', 'Kanal'])
+
+    await page.getByLabel('Mulai').fill('22:15')
+    await page.getByLabel('Selesai').fill('05:45')
+    await page.getByRole('button', { name: 'Simpan preferensi' }).click()
+    await expect.poll(() => page.locator('.settings-panel p.ok').textContent()).toContain('tersimpan')
+    await page.screenshot({ path: path.join(shots, 'settings-notifications.png'), fullPage: true })
+
+    await page.reload()
+    await page.getByLabel('Mulai').waitFor()
+    expect(await page.getByLabel('Mulai').inputValue()).toBe('22:15')
+    expect(await page.getByLabel('Selesai').inputValue()).toBe('05:45')
+    const prefs = await page.evaluate(async () => (await fetch('/api/notifications/preferences')).json())
+    expect(prefs.preferences.quietHours).toEqual({ start: '22:15', end: '05:45' })
+
+    // A bad phone number: the server's Indonesian/problem message is shown.
+    await page.getByLabel('Nomor WhatsApp').fill('12ab')
+    await page.getByRole('button', { name: 'Simpan preferensi' }).click()
+    await page.locator('.settings-panel').getByRole('alert').waitFor()
+
+    // Template jawaban: create one and see it listed (arrow keys move between tabs).
+    await page.getByRole('tab', { name: 'Notifikasi saya' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.getByRole('tab', { name: 'Template jawaban' }).getAttribute('aria-selected')).toBe('true')
+    await page.getByLabel('Pintasan').fill('uji-pengaturan')
+    await page.getByLabel('Judul').fill('Terima kasih uji')
+    await page.getByLabel('Isi jawaban').fill('Terima kasih {nama}, laporan {kode} sedang kami proses.')
+    await page.getByRole('button', { name: 'Tambah template' }).click()
+    const list = page.getByRole('list', { name: 'Daftar template jawaban' })
+    await list.getByText('Terima kasih uji').waitFor()
+    const canned = await page.evaluate(async () => (await fetch('/api/canned-responses')).json())
+    expect(canned.items.map((c: { shortcut: string }) => c.shortcut)).toContain('uji-pengaturan')
+    await page.screenshot({ path: path.join(shots, 'settings-canned.png'), fullPage: true })
+
+    await page.getByRole('tab', { name: 'Kanal' }).click()
+    await page.getByRole('heading', { name: 'Kanal' }).waitFor()
+    await page.locator('.settings-table, .empty').first().waitFor()
+    const html = await page.locator('.settings-panel').innerHTML()
+    expect(html).not.toMatch(/secret|token|password/i)
+    await page.screenshot({ path: path.join(shots, 'settings-channels.png'), fullPage: true })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('works on a 390px-wide phone', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' })
+    const page = await ctx.newPage()
+    await page.goto(`${base}/admin/`)
+    await page.getByLabel('E-mail').fill('operator@demo.aduan.test')
+    await page.getByLabel('Kata sandi').fill('demo-password-1')
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.locator('.topbar').waitFor()
+    await page.goto(`${base}/admin/pengaturan`)
+    await page.getByLabel('Mulai').waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(1)
+    await page.screenshot({ path: path.join(shots, 'settings-phone.png'), fullPage: true })
+    await ctx.close()
+  })
+})
