@@ -3,6 +3,7 @@
 // role may not use are hidden; a 403 from the server is shown as a plain message.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { api, type CannedResponse, type SessionInfo } from '../api.ts'
+import { PLACEHOLDERS } from '../placeholders.ts'
 import { call, problemText, setSettingsCsrf } from './http.ts'
 import './settings.css'
 
@@ -222,6 +223,13 @@ function NotificationPrefs() {
 
 const EMPTY = { shortcut: '', title: '', body: '' }
 
+/** Placeholders in a template that the reply box does not fill by itself. */
+function unknownPlaceholders(body: string): string[] {
+  const known = new Set<string>(PLACEHOLDERS)
+  const found = [...body.matchAll(/\{\{?\s*([a-z_]+)\s*\}?\}/gi)].map((m) => m[1]!.toLowerCase()).filter((n) => !known.has(n))
+  return [...new Set(found)].map((n) => `{${n}}`)
+}
+
 function CannedResponses({ canEdit }: { canEdit: boolean }) {
   const [items, setItems] = useState<CannedResponse[] | null>(null)
   const [form, setForm] = useState(EMPTY)
@@ -279,7 +287,8 @@ function CannedResponses({ canEdit }: { canEdit: boolean }) {
       <h2 id="canned-title">Template jawaban</h2>
       <p className="hint">
         Penanda yang diganti otomatis: <code>{'{nama}'}</code> nama pelapor, <code>{'{kode}'}</code> kode laporan, <code>{'{status}'}</code>,{' '}
-        <code>{'{opd}'}</code>, <code>{'{tenggat}'}</code>.
+        <code>{'{opd}'}</code>, <code>{'{tenggat}'}</code> (boleh juga ditulis <code>{'{{nama}}'}</code>). Penanda lain dibiarkan terlihat agar
+        diisi petugas.
       </p>
       {items === null ? (
         !error && <p role="status">Memuat…</p>
@@ -292,6 +301,9 @@ function CannedResponses({ canEdit }: { canEdit: boolean }) {
               <div>
                 <strong>{c.title}</strong> <span className="code muted">/{c.shortcut}</span>
                 <p className="settings-body">{c.body}</p>
+                {unknownPlaceholders(c.body).length > 0 && (
+                  <p className="hint">Penanda yang harus diisi manual: {unknownPlaceholders(c.body).join(', ')}</p>
+                )}
               </div>
               {canEdit && (
                 <div className="buttons">
