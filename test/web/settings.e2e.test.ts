@@ -74,7 +74,7 @@ describe.runIf(hasChromium)('settings page in Chromium', { timeout: 120_000 }, (
     // A bad phone number: the server's Indonesian/problem message is shown.
     await page.getByLabel('Nomor WhatsApp').fill('12ab')
     await page.getByRole('button', { name: 'Simpan preferensi' }).click()
-    await page.locator('.settings-panel').getByRole('alert').waitFor()
+    await expect.poll(() => page.locator('.settings-panel').getByRole('alert').textContent()).toContain('Data tidak valid')
 
     // Template jawaban: create one and see it listed (arrow keys move between tabs).
     await page.getByRole('tab', { name: 'Notifikasi saya' }).focus()
@@ -136,6 +136,18 @@ describe.runIf(hasChromium)('settings page in Chromium', { timeout: 120_000 }, (
     await page.getByRole('list', { name: 'Daftar template jawaban' }).waitFor()
     expect(await page.getByRole('button', { name: 'Tambah template' }).count()).toBe(0)
     expect(await page.locator('.settings-panel').textContent()).toContain('Hanya operator dan super admin')
+
+    // A 403 from the server (e.g. a role changed since sign-in) is said plainly, in Indonesian.
+    await page.route('**/api/canned-responses', (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 403, code: 'forbidden', message: { id: 'Peran Anda tidak diizinkan.', en: 'Forbidden.' } }),
+      }),
+    )
+    await page.getByRole('tab', { name: 'Notifikasi saya' }).click()
+    await page.getByRole('tab', { name: 'Template jawaban' }).click()
+    await expect.poll(() => page.locator('.settings-panel').getByRole('alert').textContent()).toContain('Akses ditolak')
     await page.close()
   })
 
