@@ -8,4 +8,10 @@ describe('canned-response placeholders', () => {
     )
     expect(fillPlaceholders('{ NAMA } {lain}', { nama: 'Siti' })).toBe('Siti {lain}')
   })
+
+  it("fills the demo templates' names ({{nama_pelapor}}, {{nama_opd}}) and the tracking link", () => {
+    expect(fillPlaceholders('Yth. {{nama_pelapor}}, laporan diteruskan ke {{nama_opd}}: {{tautan}} {{alasan}}', { nama: 'Cut', opd: 'Dinas PUPR', tautan: 'http://x/lacak?kode=A' })).toBe(
+      'Yth. Cut, laporan diteruskan ke Dinas PUPR: http://x/lacak?kode=A {{alasan}}',
+    )
+  })
 })

@@ -159,6 +159,7 @@ function ReplyBox({ conv, onSent }: { conv: ConversationDetail; onSent: () => vo
       nama: conv.contact.name,
       kode: conv.report?.trackingCode,
       status: conv.report ? statusLabel(conv.report.status) : null,
+      tautan: conv.report ? `${location.origin}/lacak?kode=${encodeURIComponent(conv.report.trackingCode)}` : null,
     })
     setText((t) => (t ? `${t}\n${filled}` : filled))
     area.current?.focus()

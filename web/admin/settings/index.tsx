@@ -3,7 +3,7 @@
 // role may not use are hidden; a 403 from the server is shown as a plain message.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { api, type CannedResponse, type SessionInfo } from '../api.ts'
-import { PLACEHOLDERS } from '../placeholders.ts'
+import { isKnownPlaceholder } from '../placeholders.ts'
 import { call, problemText, setSettingsCsrf } from './http.ts'
 import './settings.css'
 
@@ -225,8 +225,7 @@ const EMPTY = { shortcut: '', title: '', body: '' }
 
 /** Placeholders in a template that the reply box does not fill by itself. */
 function unknownPlaceholders(body: string): string[] {
-  const known = new Set<string>(PLACEHOLDERS)
-  const found = [...body.matchAll(/\{\{?\s*([a-z_]+)\s*\}?\}/gi)].map((m) => m[1]!.toLowerCase()).filter((n) => !known.has(n))
+  const found = [...body.matchAll(/\{\{?\s*([a-z_]+)\s*\}?\}/gi)].map((m) => m[1]!.toLowerCase()).filter((n) => !isKnownPlaceholder(n))
   return [...new Set(found)].map((n) => `{${n}}`)
 }
 
