@@ -5,24 +5,9 @@
 import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { agencies, attachments, contacts, publicPosts, regions, reports, responses } from '../db/schema/index.ts'
-import { PUBLIC_STATUSES } from '../reports/privacy.ts'
+import { publicReportSql } from '../reports/public-sql.ts'
 import { redactText } from '../triage/redact.ts'
 
-/** Whether the report is about officials (from its last flags_set event; rows keep no column). */
-const whistleblowing = sql`coalesce((select (e.data->'after'->>'whistleblowing')::boolean from report_events e
-  where e.tenant_id = ${reports.tenantId} and e.report_id = ${reports.id} and e.type = 'flags_set'
-  order by e.id desc limit 1), false)`
-
-/** The privacy rule of isPublic() as SQL, for lists and joins. */
-export function publicReportSql(tenantId: string): SQL {
-  return and(
-    eq(reports.tenantId, tenantId),
-    eq(reports.isConfidential, false),
-    isNotNull(reports.verifiedAt),
-    inArray(reports.status, [...PUBLIC_STATUSES]),
-    sql`not ${whistleblowing}`,
-  )!
-}
 
 /** Mask personal data; the reporter's own name (known to us, never shown) is masked wherever it occurs. */
 export const mask = (text: string, reporterName?: string | null) =>

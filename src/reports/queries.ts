@@ -17,6 +17,7 @@ import {
   type Viewer,
 } from './privacy.ts'
 import { loadReport, loadSettings, type EventRow, type LoadedReport } from './store.ts'
+import { whistleblowingSql } from './public-sql.ts'
 
 /** The role a principal reads in: the widest it holds. */
 const READ_ORDER: Role[] = ['super_admin', 'operator', 'auditor', 'agency_head', 'agency_admin', 'leader']
@@ -170,10 +171,6 @@ function decodeCursor(c: string): [Date, string] | null {
   }
 }
 
-/** Whether the report is about officials, from its last flags_set event (the rows keep no column). */
-const whistleblowingSql = sql`coalesce((select (e.data->'after'->>'whistleblowing')::boolean from report_events e
-  where e.tenant_id = ${reports.tenantId} and e.report_id = ${reports.id} and e.type = 'flags_set'
-  order by e.id desc limit 1), false)`
 
 /** One query: the visibility scope, the filters and the cursor in its WHERE clause. */
 export async function listReportsFor(db: Db, p: Principal, f: ListFilters, now: Date) {

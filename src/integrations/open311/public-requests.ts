@@ -5,7 +5,7 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/connect.ts'
 import { agencies, categories, contacts, dispositions, regions, reports, responses } from '../../db/schema/index.ts'
-import { PUBLIC_STATUSES } from '../../reports/privacy.ts'
+import { publicReportSql } from '../../reports/public-sql.ts'
 import type { ReportStatus } from '../../reports/model.ts'
 import { redactText } from '../../triage/redact.ts'
 import type { Jurisdiction } from './jurisdiction.ts'
@@ -13,20 +13,6 @@ import { w3c } from './format.ts'
 
 export const CLOSED_STATUSES: readonly ReportStatus[] = ['closed', 'archived', 'merged']
 
-/** The public rule as SQL (no row leaves the database that privacy.ts would hide). */
-export function publicReportSql(tenantId: string): SQL {
-  return and(
-    eq(reports.tenantId, tenantId),
-    eq(reports.isConfidential, false),
-    sql`${reports.verifiedAt} is not null`,
-    inArray(reports.status, [...PUBLIC_STATUSES]),
-    sql`not coalesce((select (e.data->'after'->>'whistleblowing')::boolean from report_events e
-      where e.tenant_id = ${reports.tenantId} and e.report_id = ${reports.id} and e.type = 'flags_set'
-      order by e.id desc limit 1), false)`,
-    sql`not exists (select 1 from categories wc where wc.tenant_id = ${reports.tenantId}
-      and wc.id = ${reports.categoryId} and wc.is_whistleblowing)`,
-  )!
-}
 
 export interface RequestFilters {
   ids?: string[]

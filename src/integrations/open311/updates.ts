@@ -9,7 +9,7 @@ import { REPORT_STATUS_LABELS, type ReportStatus } from '../../reports/model.ts'
 import { redactText } from '../../triage/redact.ts'
 import { w3c } from './format.ts'
 import type { Jurisdiction } from './jurisdiction.ts'
-import { publicReportSql } from './public-requests.ts'
+import { publicReportSql } from '../../reports/public-sql.ts'
 
 /** aduan status -> FixMyStreet state (lower case, as mySociety's open311-adapter sends them). */
 export const FMS_STATE: Record<ReportStatus, string> = {
