@@ -4,7 +4,7 @@
 // server lists the command in report.allowedCommands; the server checks the agency again.
 import { useState } from 'react'
 import type { Agency, ReportDetail } from './api.ts'
-import { useCommand } from './triage.tsx'
+import { useCommand } from './command.tsx'
 
 type Disposition = NonNullable<ReportDetail['dispositions']>[number]
 type Draft = NonNullable<ReportDetail['unpublishedResponses']>[number]

@@ -4,21 +4,13 @@
 // as not the Pemda's authority, add a disposition, close. Only the commands the server allows
 // are offered (report.allowedCommands); the server still decides on POST and its 403 is shown.
 // Keyboard: V, I, A, G, D pick an action when focus is not in a field.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { ARCHIVE_REASONS } from '../../src/reports/lifecycle-types.ts'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { REPORT_KINDS, URGENCIES, type ReportKind } from '../../src/reports/model.ts'
 import { api, type Agency, type Category, type Region, type ReportDetail, type Suggestions } from './api.ts'
 import { kindLabel, urgencyLabel } from './labels.ts'
-import { errorText } from './ui.tsx'
 
-const ARCHIVE_LABELS: Record<(typeof ARCHIVE_REASONS)[number], string> = {
-  spam: 'Spam',
-  wrong_format: 'Format tidak sesuai',
-  too_general: 'Terlalu umum / tidak jelas',
-  not_government_performance: 'Bukan terkait kinerja pemerintah',
-  no_reply: 'Pelapor tidak menanggapi',
-  other: 'Lainnya',
-}
+import { useCommand } from './command.tsx'
+import { ArchiveForm, MergeForm, TextCommand } from './triage-forms.tsx'
 
 const ACTIONS: { type: string; label: string; key: string }[] = [
   { type: 'verify_and_dispatch', label: 'Verifikasi & disposisi', key: 'v' },
@@ -60,53 +52,59 @@ export function TriagePanel({ report, agencies, suggestions, onDone }: TriagePro
       <h2 id="triage-title">Tindakan koordinator</h2>
       <div className="action-tabs" role="group" aria-label="Pilih tindakan">
         {allowed.map((a) => (
-          <button key={a.type} type="button" aria-pressed={open === a.type} aria-keyshortcuts={a.key.toUpperCase()} onClick={() => setOpen(a.type)}>
+          <button
+            key={a.type}
+            type="button"
+            aria-pressed={open === a.type}
+            aria-keyshortcuts={a.key.toUpperCase()}
+            onClick={() => setOpen(a.type)}
+          >
             {a.label} <kbd>{a.key.toUpperCase()}</kbd>
           </button>
         ))}
       </div>
       <div ref={panel}>
-        {open === 'verify_and_dispatch' && <VerifyForm report={report} agencies={agencies} suggestions={suggestions} onDone={onDone} />}
-        {open === 'add_disposition' && <DispatchOnlyForm report={report} agencies={agencies} suggestions={suggestions} onDone={onDone} />}
+        {open === 'verify_and_dispatch' && (
+          <VerifyForm report={report} agencies={agencies} suggestions={suggestions} onDone={onDone} />
+        )}
+        {open === 'add_disposition' && (
+          <DispatchOnlyForm report={report} agencies={agencies} suggestions={suggestions} onDone={onDone} />
+        )}
         {open === 'request_info' && (
-          <TextCommand report={report} type="request_info" field="message" label="Pertanyaan untuk pelapor (dikirim lewat kanalnya)" submit="Kirim & tunda" onDone={onDone} />
+          <TextCommand
+            report={report}
+            type="request_info"
+            field="message"
+            label="Pertanyaan untuk pelapor (dikirim lewat kanalnya)"
+            submit="Kirim & tunda"
+            onDone={onDone}
+          />
         )}
         {open === 'archive' && <ArchiveForm report={report} onDone={onDone} />}
         {open === 'merge_into' && <MergeForm report={report} suggestions={suggestions} onDone={onDone} />}
         {open === 'reject_not_pemda_authority' && (
-          <TextCommand report={report} type="reject_not_pemda_authority" field="explanation" label="Penjelasan untuk pelapor" submit="Tolak: bukan wewenang Pemda" onDone={onDone} />
+          <TextCommand
+            report={report}
+            type="reject_not_pemda_authority"
+            field="explanation"
+            label="Penjelasan untuk pelapor"
+            submit="Tolak: bukan wewenang Pemda"
+            onDone={onDone}
+          />
         )}
-        {open === 'close' && <TextCommand report={report} type="close" field="reason" label="Alasan penutupan" submit="Tutup laporan" onDone={onDone} />}
+        {open === 'close' && (
+          <TextCommand
+            report={report}
+            type="close"
+            field="reason"
+            label="Alasan penutupan"
+            submit="Tutup laporan"
+            onDone={onDone}
+          />
+        )}
       </div>
     </section>
   )
-}
-
-/** Runs one command and reports the outcome; a 403 says plainly that the role may not. */
-export function useCommand(reportId: string, onDone: (m: string) => void) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  /** True when the server accepted the command; an empty done message skips the reload. */
-  async function run(type: string, body: Record<string, unknown>, done: string): Promise<boolean> {
-    setBusy(true)
-    setError(null)
-    try {
-      await api.command(reportId, type, body)
-      if (done) onDone(done)
-      return true
-    } catch (err) {
-      setError(errorText(err, 'Laporan tidak ditemukan.'))
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
-  const errorBox: ReactNode = error ? (
-    <p className="alert" role="alert">
-      {error}
-    </p>
-  ) : null
-  return { busy, run, errorBox }
 }
 
 function AgencyPicker({
@@ -120,7 +118,8 @@ function AgencyPicker({
   setChosen: (ids: string[]) => void
   suggestions: Suggestions | null
 }) {
-  const toggle = (id: string) => setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
+  const toggle = (id: string) =>
+    setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
   return (
     <fieldset className="agencies">
       <legend>OPD tujuan (boleh lebih dari satu)</legend>
@@ -128,7 +127,12 @@ function AgencyPicker({
         <p className="suggest">
           Saran:{' '}
           {suggestions.agencies.slice(0, 3).map((s) => (
-            <button key={s.agencyId} type="button" className="chip" onClick={() => !chosen.includes(s.agencyId) && setChosen([...chosen, s.agencyId])}>
+            <button
+              key={s.agencyId}
+              type="button"
+              className="chip"
+              onClick={() => !chosen.includes(s.agencyId) && setChosen([...chosen, s.agencyId])}
+            >
               + {s.name} ({Math.round(s.score * 100)}%)
             </button>
           ))}
@@ -137,7 +141,8 @@ function AgencyPicker({
       <div className="agency-grid">
         {agencies.map((a) => (
           <label key={a.id} className="check">
-            <input type="checkbox" checked={chosen.includes(a.id)} onChange={() => toggle(a.id)} /> {a.shortName ?? a.name}
+            <input type="checkbox" checked={chosen.includes(a.id)} onChange={() => toggle(a.id)} />{' '}
+            {a.shortName ?? a.name}
           </label>
         ))}
       </div>
@@ -153,7 +158,9 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
   const [districts, setDistricts] = useState<Region[]>([])
   const [villages, setVillages] = useState<Region[]>([])
   const [district, setDistrict] = useState(report.regionCode?.split('.').slice(0, 3).join('.') ?? '')
-  const [village, setVillage] = useState(report.regionCode && report.regionCode.split('.').length > 3 ? report.regionCode : '')
+  const [village, setVillage] = useState(
+    report.regionCode && report.regionCode.split('.').length > 3 ? report.regionCode : '',
+  )
   const [urgency, setUrgency] = useState(report.urgency ?? '')
   const [anonymous, setAnonymous] = useState(!!report.flags?.anonymous)
   const [confidential, setConfidential] = useState(!!report.flags?.confidential)
@@ -162,12 +169,21 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
   const { busy, run, errorBox } = useCommand(report.id, onDone)
 
   useEffect(() => {
-    api.categories().then((r) => setCategories(r.items), () => undefined)
-    api.regions({ level: 'district' }).then((r) => setDistricts(r.items), () => undefined)
+    api.categories().then(
+      (r) => setCategories(r.items),
+      () => undefined,
+    )
+    api.regions({ level: 'district' }).then(
+      (r) => setDistricts(r.items),
+      () => undefined,
+    )
   }, [])
   useEffect(() => {
     if (!district) return setVillages([])
-    api.regions({ parent: district, level: 'village' }).then((r) => setVillages(r.items), () => setVillages([]))
+    api.regions({ parent: district, level: 'village' }).then(
+      (r) => setVillages(r.items),
+      () => setVillages([]),
+    )
   }, [district])
   const suggestedCategory = suggestions?.categories[0]
 
@@ -188,7 +204,11 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
         regionCode: village || district || null,
         urgency: urgency || null,
         flags: { anonymous, confidential },
-        dispositions: chosen.map((agencyId) => ({ id: crypto.randomUUID(), agencyId, instruction: instruction.trim() })),
+        dispositions: chosen.map((agencyId) => ({
+          id: crypto.randomUUID(),
+          agencyId,
+          instruction: instruction.trim(),
+        })),
       },
       `Laporan diverifikasi dan didisposisikan ke ${chosen.length} OPD.`,
     )
@@ -197,7 +217,14 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
   return (
     <form className="stack" onSubmit={submit} aria-label="Verifikasi dan disposisi">
       <label htmlFor="v-title">Judul</label>
-      <input id="v-title" required minLength={3} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+      <input
+        id="v-title"
+        required
+        minLength={3}
+        maxLength={200}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
       <div className="row">
         <div className="field">
           <label htmlFor="v-kind">Jenis</label>
@@ -220,7 +247,11 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
             ))}
           </select>
           {suggestedCategory && suggestedCategory.categoryId !== categoryId && (
-            <button type="button" className="chip" onClick={() => chooseCategory(suggestedCategory.categoryId)}>
+            <button
+              type="button"
+              className="chip"
+              onClick={() => chooseCategory(suggestedCategory.categoryId)}
+            >
               Saran: {suggestedCategory.name}
             </button>
           )}
@@ -258,7 +289,12 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
         </div>
         <div className="field">
           <label htmlFor="v-village">Desa / gampong</label>
-          <select id="v-village" value={village} disabled={!district} onChange={(e) => setVillage(e.target.value)}>
+          <select
+            id="v-village"
+            value={village}
+            disabled={!district}
+            onChange={(e) => setVillage(e.target.value)}
+          >
             <option value="">(seluruh kecamatan)</option>
             {villages.map((r) => (
               <option key={r.code} value={r.code}>
@@ -271,15 +307,23 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
       <fieldset className="flags">
         <legend>Sifat laporan</legend>
         <label className="check">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> Anonim (identitas pelapor disembunyikan)
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
+          Anonim (identitas pelapor disembunyikan)
         </label>
         <label className="check">
-          <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> Rahasia (tidak pernah dipublikasikan)
+          <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />{' '}
+          Rahasia (tidak pernah dipublikasikan)
         </label>
       </fieldset>
       <AgencyPicker agencies={agencies} chosen={chosen} setChosen={setChosen} suggestions={suggestions} />
       <label htmlFor="v-instruction">Instruksi untuk OPD</label>
-      <textarea id="v-instruction" required rows={3} value={instruction} onChange={(e) => setInstruction(e.target.value)} />
+      <textarea
+        id="v-instruction"
+        required
+        rows={3}
+        value={instruction}
+        onChange={(e) => setInstruction(e.target.value)}
+      />
       {errorBox}
       <button type="submit" className="primary" disabled={busy || chosen.length === 0 || !instruction.trim()}>
         {busy ? 'Memproses…' : 'Verifikasi & disposisi'}
@@ -289,7 +333,15 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
 }
 
 function DispatchOnlyForm({ report, agencies, suggestions, onDone }: TriageProps) {
-  const already = useMemo(() => new Set((report.dispositions ?? []).filter((d) => d.status !== 'cancelled' && d.status !== 'returned').map((d) => d.agencyId)), [report])
+  const already = useMemo(
+    () =>
+      new Set(
+        (report.dispositions ?? [])
+          .filter((d) => d.status !== 'cancelled' && d.status !== 'returned')
+          .map((d) => d.agencyId),
+      ),
+    [report],
+  )
   const [chosen, setChosen] = useState<string[]>([])
   const [instruction, setInstruction] = useState('')
   const { busy, run, errorBox } = useCommand(report.id, onDone)
@@ -299,112 +351,35 @@ function DispatchOnlyForm({ report, agencies, suggestions, onDone }: TriageProps
       aria-label="Tambah disposisi"
       onSubmit={(e) => {
         e.preventDefault()
-        void run('add_disposition', { dispositions: chosen.map((agencyId) => ({ id: crypto.randomUUID(), agencyId, instruction: instruction.trim() })) }, 'Disposisi ditambahkan.')
+        void run(
+          'add_disposition',
+          {
+            dispositions: chosen.map((agencyId) => ({
+              id: crypto.randomUUID(),
+              agencyId,
+              instruction: instruction.trim(),
+            })),
+          },
+          'Disposisi ditambahkan.',
+        )
       }}
     >
-      <AgencyPicker agencies={agencies.filter((a) => !already.has(a.id))} chosen={chosen} setChosen={setChosen} suggestions={suggestions} />
+      <AgencyPicker
+        agencies={agencies.filter((a) => !already.has(a.id))}
+        chosen={chosen}
+        setChosen={setChosen}
+        suggestions={suggestions}
+      />
       <label htmlFor="d-instruction">Instruksi untuk OPD</label>
-      <textarea id="d-instruction" rows={3} value={instruction} onChange={(e) => setInstruction(e.target.value)} />
+      <textarea
+        id="d-instruction"
+        rows={3}
+        value={instruction}
+        onChange={(e) => setInstruction(e.target.value)}
+      />
       {errorBox}
       <button type="submit" className="primary" disabled={busy || chosen.length === 0 || !instruction.trim()}>
         Disposisikan
-      </button>
-    </form>
-  )
-}
-
-function TextCommand(props: { report: ReportDetail; type: string; field: string; label: string; submit: string; onDone: (m: string) => void }) {
-  const [text, setText] = useState('')
-  const { busy, run, errorBox } = useCommand(props.report.id, props.onDone)
-  const id = `t-${props.type}`
-  return (
-    <form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void run(props.type, { [props.field]: text.trim() }, `${props.submit}: berhasil.`)
-      }}
-    >
-      <label htmlFor={id}>{props.label}</label>
-      <textarea id={id} required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      {errorBox}
-      <button type="submit" className="primary" disabled={busy || !text.trim()}>
-        {props.submit}
-      </button>
-    </form>
-  )
-}
-
-function ArchiveForm({ report, onDone }: { report: ReportDetail; onDone: (m: string) => void }) {
-  const [reason, setReason] = useState<(typeof ARCHIVE_REASONS)[number]>('too_general')
-  const [explanation, setExplanation] = useState('')
-  const { busy, run, errorBox } = useCommand(report.id, onDone)
-  return (
-    <form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void run('archive', { reason, explanation: explanation.trim() }, 'Laporan diarsipkan.')
-      }}
-    >
-      <label htmlFor="a-reason">Alasan arsip</label>
-      <select id="a-reason" value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
-        {ARCHIVE_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {ARCHIVE_LABELS[r]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="a-explanation">Penjelasan untuk pelapor</label>
-      <textarea id="a-explanation" required rows={3} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
-      {errorBox}
-      <button type="submit" className="primary" disabled={busy || !explanation.trim()}>
-        Arsipkan
-      </button>
-    </form>
-  )
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
-
-function MergeForm({ report, suggestions, onDone }: { report: ReportDetail; suggestions: Suggestions | null; onDone: (m: string) => void }) {
-  const [master, setMaster] = useState('')
-  const [lookupError, setLookupError] = useState<string | null>(null)
-  const { busy, run, errorBox } = useCommand(report.id, onDone)
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    setLookupError(null)
-    const id = UUID.exec(master)?.[0]
-    if (!id || id === report.id) return setLookupError('Tempel tautan atau ID laporan induk (bukan laporan ini).')
-    try {
-      const m = await api.report(id)
-      await run('merge_into', { masterReportId: m.id, masterStatus: m.status }, `Digabungkan ke ${m.trackingCode}.`)
-    } catch (err) {
-      setLookupError(errorText(err, 'Laporan induk tidak ditemukan.'))
-    }
-  }
-  return (
-    <form className="stack" onSubmit={submit}>
-      {suggestions && suggestions.duplicates.length > 0 && (
-        <p className="suggest">
-          Kemungkinan duplikat:{' '}
-          {suggestions.duplicates.slice(0, 5).map((d) => (
-            <button key={d.reportId} type="button" className="chip" onClick={() => setMaster(d.reportId)}>
-              {d.trackingCode} ({Math.round(d.score * 100)}%)
-            </button>
-          ))}
-        </p>
-      )}
-      <label htmlFor="m-master">Laporan induk (tautan atau ID)</label>
-      <input id="m-master" required value={master} onChange={(e) => setMaster(e.target.value)} placeholder="https://…/admin/laporan/…" />
-      {lookupError && (
-        <p className="alert" role="alert">
-          {lookupError}
-        </p>
-      )}
-      {errorBox}
-      <button type="submit" className="primary" disabled={busy || !master.trim()}>
-        Gabungkan
       </button>
     </form>
   )

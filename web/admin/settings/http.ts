@@ -7,15 +7,27 @@ export const setSettingsCsrf = (t: string | null) => {
   csrf = t
 }
 
-export async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function call<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf
   let res: Response
   try {
-    res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
   } catch {
-    throw new ApiError(0, 'network', { id: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda.', en: 'Cannot reach the server.' })
+    throw new ApiError(0, 'network', {
+      id: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda.',
+      en: 'Cannot reach the server.',
+    })
   }
   if (res.status === 204) return undefined as T
   const text = await res.text()
@@ -39,7 +51,8 @@ export async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE
 /** Indonesian text for an error; a 403 says plainly that the role may not do this. */
 export function problemText(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.status === 403) return `Akses ditolak: peran Anda tidak berwenang untuk bagian ini. ${err.messages.id}`.trim()
+    if (err.status === 403)
+      return `Akses ditolak: peran Anda tidak berwenang untuk bagian ini. ${err.messages.id}`.trim()
     return err.messages.id
   }
   return 'Terjadi kesalahan. Coba lagi.'

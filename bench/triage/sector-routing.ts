@@ -1,7 +1,7 @@
 // Category routing on Purbalingga's 834 categorised complaints (6 sectors). The file has no dates,
 // so its own order stands in for time: learn the first 70% in file order, then predict, score and
 // learn the rest online (the routing protocol of `aduan triage eval`). Router and baseline NB.
-//   npx tsx bench/triage/purbalingga.ts [../shared/data/purbalingga/complaints-categorised.csv]
+//   npx tsx bench/triage/sector-routing.ts [../shared/data/purbalingga/complaints-categorised.csv]
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { evaluateRouting, type LabelledRow } from '../../src/triage/evaluate.ts'
