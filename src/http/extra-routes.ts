@@ -15,6 +15,10 @@ export async function extraRoutes(app: FastifyInstance, ctx: AppContext): Promis
   await app.register((await import('./routes/webhook-subscriptions.ts')).webhookSubscriptionRoutes(ctx))
   await app.register((await import('./routes/bridges.ts')).bridgeRoutes(ctx))
   await app.register((await import('./routes/triage.ts')).triageRoutes(ctx))
+  await app.register((await import('./routes/settings-admin.ts')).settingsAdminRoutes(ctx))
+  await app.register((await import('./routes/intake-ops.ts')).intakeOpsRoutes(ctx))
+  await app.register((await import('./routes/report-card.ts')).reportCardRoutes(ctx))
+  await app.register((await import('./routes/portability.ts')).portabilityRoutes(ctx))
   await app.register((await import('./routes/portal.ts')).portalRoutes(ctx))
   await app.register((await import('./routes/web.ts')).webRoutes(ctx))
 }

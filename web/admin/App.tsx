@@ -13,6 +13,8 @@ import { Approval } from './notifications/Approval.tsx'
 import { Bell } from './notifications/Bell.tsx'
 import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
+import { DeadLettersPage } from './dead-letters.tsx'
+import { setLang, tr, useLang } from './i18n.ts'
 
 export function App() {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined)
@@ -116,7 +118,17 @@ function LiveDot() {
   )
 }
 
+function LangSwitch() {
+  const lang = useLang()
+  return (
+    <button type="button" className="ghost" lang={lang === 'id' ? 'en' : 'id'} onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+      {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
+    </button>
+  )
+}
+
 function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => void }) {
+  useLang()
   const path = usePath()
   const role = mainRole(session.roles)
   const agency = session.memberships.find((m) => m.role === role)?.agencyName
@@ -131,6 +143,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
   else if (approval) page = <Approval reportId={approval[1]!} />
   else if (path.startsWith('/dasbor')) page = <Dashboard />
   else if (path.startsWith('/pengaturan')) page = <Settings />
+  else if (path.startsWith('/pesan-gagal')) page = <DeadLettersPage />
   else if (path === '/laporan' || path === '/laporan/') page = <ReportListPage />
   else if (path === '/') page = home === 'inbox' ? <InboxPage /> : home === 'desk' ? <DeskPage session={session} /> : <ReportListPage />
   else
@@ -167,8 +180,9 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
         </div>
         <LiveDot />
         <Bell />
+        <LangSwitch />
         <button type="button" className="ghost" onClick={onLogout}>
-          Keluar
+          {tr('Keluar', 'Log out')}
         </button>
       </header>
       <main id="main" tabIndex={-1}>

@@ -8,6 +8,7 @@ import { useLive } from './live.ts'
 import { fillPlaceholders } from './placeholders.ts'
 import { onLinkClick } from './router.ts'
 import { ChannelIcon, errorText, SlaBadge, StatusBadge } from './ui.tsx'
+import { ContactLinks } from './contact-links.tsx'
 
 const DELIVERY: Record<string, string> = {
   queued: 'dalam antrean',
@@ -115,6 +116,7 @@ export function ConversationPage({ id }: { id: string }) {
               <ReplyBox conv={conv} onSent={load} />
             </section>
             <aside className="card" aria-labelledby="others-title">
+              <ContactLinks contactId={conv.contact.id} />
               <h2 id="others-title">Percakapan lain pelapor ini</h2>
               {conv.otherConversations.length === 0 && <p className="muted">Tidak ada.</p>}
               <ul className="plain">

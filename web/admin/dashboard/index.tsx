@@ -21,6 +21,7 @@ import {
 } from './data.ts'
 import { DistrictMap } from './map.tsx'
 import { BoundaryImport, Kpis, Scoreboard, Trending } from './panels.tsx'
+import { ReportCardDownloads } from './report-card.tsx'
 import './dashboard.css'
 
 const KEYS = ['from', 'to', 'granularity', 'channel', 'kind', 'category', 'agency', 'district'] as const
@@ -250,6 +251,7 @@ export function Dashboard() {
               Kepatuhan SLA = jawaban tepat waktu dibagi (semua jawaban + disposisi terbuka yang lewat tenggat). Respons pertama = disposisi diterima OPD.
             </p>
             <Scoreboard rows={data.scoreboard} />
+            <ReportCardDownloads />
           </section>
         </div>
       )}

@@ -9,12 +9,37 @@ import { Channels } from './channels.tsx'
 import { NotificationPrefs } from './notifications.tsx'
 import './settings.css'
 import { Webhooks } from './webhooks.tsx'
+import { AgenciesSettings } from './agencies.tsx'
+import { PeopleSettings } from './people.tsx'
+import { CategoriesSettings } from './categories.tsx'
+import { SlaSettings } from './sla.tsx'
+import { AutoRepliesSettings } from './autoreplies.tsx'
+import { BridgesSettings } from './bridges.tsx'
+import { DataSettings } from './data.tsx'
 
-type TabId = 'notif' | 'canned' | 'channels' | 'webhooks'
+type TabId =
+  | 'notif'
+  | 'canned'
+  | 'channels'
+  | 'agencies'
+  | 'people'
+  | 'categories'
+  | 'sla'
+  | 'autoreplies'
+  | 'bridges'
+  | 'data'
+  | 'webhooks'
 const TAB_LABELS: Record<TabId, string> = {
   notif: 'Notifikasi saya',
   canned: 'Template jawaban',
   channels: 'Kanal',
+  agencies: 'Perangkat daerah',
+  people: 'Pengguna',
+  categories: 'Kategori',
+  sla: 'SLA & hari libur',
+  autoreplies: 'Balasan otomatis',
+  bridges: 'LAPOR! & 112',
+  data: 'Data & privasi',
   webhooks: 'Webhook keluar',
 }
 
@@ -48,6 +73,8 @@ export function Settings() {
   const tabs: TabId[] = ['notif']
   if (has('super_admin', 'operator', 'auditor', 'agency_admin', 'agency_head')) tabs.push('canned')
   if (has('super_admin', 'operator')) tabs.push('channels')
+  if (has('super_admin')) tabs.push('agencies', 'people', 'categories', 'sla', 'autoreplies', 'bridges')
+  if (has('super_admin', 'operator')) tabs.push('data')
   if (has('super_admin')) tabs.push('webhooks')
   const current = tabs.includes(tab) ? tab : 'notif'
   const canEditCanned = has('super_admin', 'operator')
@@ -95,6 +122,13 @@ export function Settings() {
         {current === 'notif' && <NotificationPrefs />}
         {current === 'canned' && <CannedResponses canEdit={canEditCanned} />}
         {current === 'channels' && <Channels />}
+        {current === 'agencies' && <AgenciesSettings />}
+        {current === 'people' && <PeopleSettings />}
+        {current === 'categories' && <CategoriesSettings />}
+        {current === 'sla' && <SlaSettings />}
+        {current === 'autoreplies' && <AutoRepliesSettings />}
+        {current === 'bridges' && <BridgesSettings />}
+        {current === 'data' && <DataSettings session={session} />}
         {current === 'webhooks' && <Webhooks />}
       </div>
     </section>

@@ -1,0 +1,2 @@
+-- 0012_intake_ops: reserved; filled by the work that needs it.
+SELECT 1;
