@@ -56,7 +56,7 @@ describe.runIf(hasChromium)('settings page in Chromium', { timeout: 120_000 }, (
 
     // Operators see notifications, canned responses and channels; not the outgoing webhooks.
     await page.getByRole('tab', { name: 'Notifikasi saya' }).waitFor()
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['Notifikasi saya', 'Template jawaban', 'Kanal'])
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Notifikasi saya', 'Template jawaban', 'Kanal', 'Data & privasi'])
 
     await page.getByLabel('Mulai').fill('22:15')
     await page.getByLabel('Selesai').fill('05:45')
