@@ -178,7 +178,9 @@ const approveResponse: Handler<CommandOf<'approve_response'>> = (ctx, cmd) => {
       'This draft is not awaiting approval',
     )
   }
-  emit(ctx, 'response_approved', ctx.state, { responseId: r.id }, { agencyId: r.agencyId, internal: true })
+  // The head may edit the text in the same step: the timeline keeps the edited text, marked as such.
+  const data = cmd.body === undefined ? { responseId: r.id } : { responseId: r.id, editedByHead: true, body: cmd.body }
+  emit(ctx, 'response_approved', ctx.state, data, { agencyId: r.agencyId, internal: true })
   publishNow(ctx, r.id, r.agencyId, r.dispositionId)
 }
 

@@ -181,7 +181,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
     requiresApproval: z.boolean(),
   }),
   z.object({ type: z.literal('submit_response'), responseId: id }),
-  z.object({ type: z.literal('approve_response'), responseId: id }),
+  // body: the head's edit of the draft text, approved in the same step.
+  z.object({ type: z.literal('approve_response'), responseId: id, body: text.optional() }),
   z.object({ type: z.literal('reject_response'), responseId: id, reason: text }),
   z.object({ type: z.literal('publish'), responseId: id }),
   z.object({ type: z.literal('confirm') }),

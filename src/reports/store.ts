@@ -291,6 +291,7 @@ export async function applyDecision(
     }
     if (cmd.type === 'approve_response' || (cmd.type === 'publish' && actor.kind === 'user' && actor.role === 'agency_head'))
       rp.approverId = userId
+    if (cmd.type === 'approve_response' && cmd.body !== undefined) rp.body = cmd.body
     if (cmd.type === 'reject_response') rp.rejectReason = cmd.reason
     if (r.status === 'published') rp.publishedAt = now
     await tx
