@@ -60,7 +60,7 @@ export function eventToJson(e: NormalisedEvent): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 // Group commit
 
-interface Row {
+export interface Row {
   tenantId: string
   channelAccountId: string
   channelType: ChannelType
@@ -90,7 +90,7 @@ const rowKey = (r: { tenantId: string; channelAccountId: string; providerEventId
   `${r.tenantId}\u0000${r.channelAccountId}\u0000${r.providerEventId}`
 
 /** Stores rows of many webhooks in one transaction; returns the keys newly inserted. */
-async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
+export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
   // One key may occur twice (the same event posted concurrently, or twice in one Meta batch).
   const seen = new Set<string>()
   const unique = rows.filter((r) => {

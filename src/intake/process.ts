@@ -23,8 +23,9 @@ import { insertEvents } from '../reports/store.ts'
 import { classifyComplaint } from '../triage/complaint.ts'
 import { detectEmergency } from '../triage/emergency.ts'
 import { notifyLive } from '../live/notify.ts'
+import { recordInboundFailure } from './dead-letters.ts'
 import { enqueueMediaFetches } from './media.ts'
-import { acknowledgementText, statusReplyText } from './replies.ts'
+import { statusReplyText, tenantAcknowledgementText } from './replies.ts'
 
 const CLOSED = ['closed', 'archived', 'merged'] as const
 const STATUS_COMMAND = /^\s*(?:status|cek|lacak)\s+([A-Z]{2,5}-[A-Z2-7]{6,8})\s*$/i
@@ -35,6 +36,24 @@ export function inboundHandler(ctx: AppContext) {
     const inboundEventId = Number(job.payload.inboundEventId)
     const channelAccountId = job.payload.channelAccountId as string
     const event = job.payload.event as unknown as (InboundMessageEvent | DeliveryStatusEvent) & { channelType?: ChannelType }
+    try {
+      await processInboundEvent(ctx, tenantId, inboundEventId, channelAccountId, event, job.attempts)
+    } catch (err) {
+      // Visible to operators: attempts and the (sanitised) error; after the last attempt, dead.
+      await recordInboundFailure(ctx.db, tenantId, inboundEventId, job.attempts, err, job.attempts >= job.maxAttempts)
+      throw err
+    }
+  }
+}
+
+async function processInboundEvent(
+  ctx: AppContext,
+  tenantId: string,
+  inboundEventId: number,
+  channelAccountId: string,
+  event: (InboundMessageEvent | DeliveryStatusEvent) & { channelType?: ChannelType },
+  attempts: number,
+) {
     await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .select({ status: inboundEvents.status, channelType: inboundEvents.channelType })
@@ -50,10 +69,9 @@ export function inboundHandler(ctx: AppContext) {
       }
       await tx
         .update(inboundEvents)
-        .set({ status: 'processed', processedAt: now, attempts: job.attempts })
+        .set({ status: 'processed', processedAt: now, attempts, lastError: null })
         .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, inboundEventId)))
     })
-  }
 }
 
 interface MessageInput {
@@ -103,7 +121,9 @@ async function findOrCreateConversation(tx: Db, i: MessageInput, contactId: stri
     .where(
       and(
         eq(conversations.tenantId, i.tenantId),
-        eq(conversations.contactId, contactId),
+        // By identity, not contact: after operators linked two numbers as one person, each
+        // number keeps its own thread (replies go to the identity the conversation names).
+        eq(conversations.identityId, identityId),
         eq(conversations.channelAccountId, i.channelAccountId),
         threadId ? eq(conversations.externalThreadId, threadId) : sql`${conversations.externalThreadId} is null`,
       ),
@@ -246,7 +266,7 @@ async function processMessage(tx: Db, i: MessageInput) {
     .update(conversations)
     .set({ reportId: report.id })
     .where(and(eq(conversations.tenantId, i.tenantId), eq(conversations.id, conversation.id)))
-  await reply(acknowledgementText(trackingCode, emergency.isEmergency), `ack:${report.id}`, report.id)
+  await reply(await tenantAcknowledgementText(tx, i.tenantId, trackingCode, emergency.isEmergency, i.now), `ack:${report.id}`, report.id)
 }
 
 

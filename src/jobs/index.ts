@@ -1,7 +1,7 @@
 // Wires job handlers to the queue and starts the recurring schedules. One job per file lives
 // beside this one; each handler is idempotent (a job may run twice after a crash).
 import type { AppContext } from '../context.ts'
-import { schedule, startWorker, type JobHandler, type Worker } from './queue.ts'
+import { errorText, schedule, startWorker, type JobHandler, type Worker } from './queue.ts'
 
 export interface JobRuntime {
   worker: Worker
@@ -40,7 +40,10 @@ export function lanesFor(concurrency: number) {
   ]
 }
 
-export async function startJobs(ctx: AppContext, opts: { schedules?: boolean } = {}): Promise<JobRuntime> {
+export async function startJobs(
+  ctx: AppContext,
+  opts: { schedules?: boolean; backoff?: (attempt: number) => number } = {},
+): Promise<JobRuntime> {
   await import('./handlers.ts')
   const worker = await startWorker({
     database: ctx.database,
@@ -49,8 +52,9 @@ export async function startJobs(ctx: AppContext, opts: { schedules?: boolean } =
     // emergencies; what goes out to citizens (acknowledgements, answers); everything else.
     // JOB_CONCURRENCY workers are shared out, at least one per lane.
     lanes: lanesFor(ctx.config.JOB_CONCURRENCY),
+    backoff: opts.backoff,
     onError: (job, err, willRetry) =>
-      ctx.log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, willRetry, err: (err as Error).message }, 'job failed'),
+      ctx.log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, willRetry, err: errorText(err) }, 'job failed'),
   })
   const stops = opts.schedules === false ? [] : schedules.map((s) => schedule(ctx.database, s.queue, s.everyMs))
   return {

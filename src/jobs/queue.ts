@@ -41,6 +41,17 @@ export async function enqueue(db: Db, opts: EnqueueOptions): Promise<number | nu
   return rows[0]?.id ?? null
 }
 
+/**
+ * An error's text without the data it was about. Drizzle wraps driver errors as
+ * "Failed query: <sql>\nparams: <values>"; the values may be citizens' messages and numbers, so
+ * only the driver's own message (the cause) is kept, and never anything after "params:".
+ */
+export function errorText(err: unknown): string {
+  const cause = (err as { cause?: unknown } | null)?.cause
+  const base = cause instanceof Error && cause.message ? cause.message : err instanceof Error ? err.message : String(err)
+  return base.split(/\bparams:/)[0]!.trim().slice(0, 2000)
+}
+
 export interface Job {
   id: number
   tenantId: string | null
@@ -163,7 +174,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     } catch (err) {
       const willRetry = job.attempts < job.maxAttempts
       opts.onError?.(job, err, willRetry)
-      const message = err instanceof Error ? err.message : String(err)
+      const message = errorText(err)
       await database
         .query(
           willRetry

@@ -106,6 +106,7 @@ function navFor(home: Home) {
     { href: '/admin/laporan', label: 'Laporan', match: (p: string) => p.startsWith('/laporan') || (home === 'reports' && p === '/') },
     { href: '/admin/dasbor', label: 'Dasbor', match: (p: string) => p.startsWith('/dasbor') },
     { href: '/admin/pengaturan', label: 'Pengaturan', match: (p: string) => p.startsWith('/pengaturan') },
+    ...(home === 'inbox' ? [{ href: '/admin/pesan-gagal', label: 'Pesan Gagal', match: (p: string) => p.startsWith('/pesan-gagal') }] : []),
   ]
 }
 

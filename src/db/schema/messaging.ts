@@ -191,6 +191,7 @@ export const inboundEvents = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('inbound_events_provider_idx').on(t.tenantId, t.channelAccountId, t.providerEventId),
     index('inbound_events_status_idx').on(t.tenantId, t.status),
+    index('inbound_events_dead_idx').on(t.tenantId, t.id).where(sql`${t.status} in ('dead', 'failed')`),
   ],
 )
 
@@ -225,5 +226,31 @@ export const outboundMessages = pgTable(
     uniqueIndex('outbound_idempotency_idx').on(t.tenantId, t.idempotencyKey),
     index('outbound_provider_idx').on(t.tenantId, t.providerMessageId),
     index('outbound_report_idx').on(t.tenantId, t.reportId),
+  ],
+)
+
+/** Operators linking (and unlinking) a person's identities across channels: the audit trail (migration 0012). */
+export const contactLinkEvents = pgTable(
+  'contact_link_events',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    /** link | unlink */
+    action: text('action').notNull(),
+    /** link: the contact kept; unlink: the contact the identity left. */
+    contactId: uuid('contact_id').notNull(),
+    /** link: the contact merged into contactId; unlink: the new contact holding the identity. */
+    otherContactId: uuid('other_contact_id').notNull(),
+    /** The identities that moved (ids only, never the handles). */
+    identityIds: jsonb('identity_ids').$type<string[]>().default([]).notNull(),
+    /** How many conversations and reports moved with them. */
+    moved: jsonb('moved').$type<Record<string, number>>().default({}).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('contact_link_events_contact_idx').on(t.tenantId, t.contactId),
+    index('contact_link_events_other_idx').on(t.tenantId, t.otherContactId),
   ],
 )
