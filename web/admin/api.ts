@@ -1,5 +1,5 @@
 // A small typed client for the aduan API: same-origin cookies, the CSRF token on writes, and
-// problem+json errors mapped to ApiError with the Indonesian message first. Query strings and
+// problem+json errors mapped to ApiError (both languages kept; ui.tsx shows the current one). Query strings and
 // request bodies are typed from api-types.ts (generated from the OpenAPI document by
 // generate-api-types.ts); response shapes are declared here, as the routes present them.
 import type { ChannelType, ReportKind, ReportStatus, Role } from '../../src/reports/model.ts'
@@ -219,15 +219,16 @@ export const setCsrfToken = (t: string | null) => {
 
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  const form = body instanceof FormData
+  if (body !== undefined && !form) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   let res: Response
   try {
-    res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+    res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : form ? body : JSON.stringify(body) })
   } catch {
     throw new ApiError(0, 'network', {
       id: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda.',
-      en: 'Cannot reach the server. Check your connection.',
+      en: 'Cannot reach the server. Check your internet connection.',
     })
   }
   if (res.status === 204) return undefined as T
@@ -287,6 +288,26 @@ export const api = {
     request<CannedResponse>('PATCH', `/api/canned-responses/${encodeURIComponent(id)}`, body),
   deleteCanned: (id: string) => request<void>('DELETE', `/api/canned-responses/${encodeURIComponent(id)}`),
   desk: () => request<{ dispositions: DeskDisposition[]; responses: DeskResponse[] }>('GET', '/api/desk'),
+  /** Photos and PDFs on the follow-ups of a report this user may see. */
+  responseFiles: (reportId: string) =>
+    request<{ items: ResponseFile[] }>('GET', `/api/reports/${encodeURIComponent(reportId)}/response-attachments`),
+  uploadResponseFiles: (reportId: string, responseId: string, files: File[]) => {
+    const form = new FormData()
+    for (const f of files) form.append('file', f, f.name)
+    return request<{ items: ResponseFile[] }>('POST', `/api/reports/${encodeURIComponent(reportId)}/responses/${encodeURIComponent(responseId)}/attachments`, form)
+  },
+  removeResponseFile: (reportId: string, responseId: string, id: string) =>
+    request<void>('DELETE', `/api/reports/${encodeURIComponent(reportId)}/responses/${encodeURIComponent(responseId)}/attachments/${encodeURIComponent(id)}`),
+}
+
+export interface ResponseFile {
+  id: string
+  responseId: string
+  kind: 'image' | 'document'
+  mimeType: string
+  size: number
+  fileName: string | null
+  url: string
 }
 
 function qs(params: object): string {

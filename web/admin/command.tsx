@@ -1,6 +1,7 @@
-// One lifecycle command from a form: busy state, the server's refusal in plain Indonesian.
+// One lifecycle command from a form: busy state, the server's refusal in the current language.
 import { useState, type ReactNode } from 'react'
 import { api } from './api.ts'
+import { tr } from './i18n.ts'
 import { errorText } from './ui.tsx'
 
 /** Runs one command and reports the outcome; a 403 says plainly that the role may not. */
@@ -16,7 +17,7 @@ export function useCommand(reportId: string, onDone: (m: string) => void) {
       if (done) onDone(done)
       return true
     } catch (err) {
-      setError(errorText(err, 'Laporan tidak ditemukan.'))
+      setError(errorText(err, tr('Laporan tidak ditemukan.', 'Report not found.')))
       return false
     } finally {
       setBusy(false)

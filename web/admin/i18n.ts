@@ -15,6 +15,7 @@ function initial(): Lang {
 }
 
 let lang: Lang = initial()
+if (typeof document !== 'undefined') document.documentElement.lang = lang
 
 export const getLang = (): Lang => lang
 

@@ -3,11 +3,24 @@
 // suggestions when that service answers, and one timeline of every event, message and note with
 // who did what. Live: a notice about this report reloads it.
 import { useCallback, useEffect, useState } from 'react'
-import { DISPOSITION_STATUS_LABELS, RESPONSE_STATUS_LABELS, type DispositionStatus, type ResponseStatus, type Role } from '../../src/reports/model.ts'
+import type { Role } from '../../src/reports/model.ts'
 import { AgencyPanel } from './agency-actions.tsx'
 import { api, type Agency, type ReportDetail, type Suggestions, type ThreadMessage, type TimelineEvent } from './api.ts'
-import { channelLabel, eventLabel, fmtDate, fmtDateTime, kindLabel, roleLabel, statusLabel, urgencyLabel } from './labels.ts'
+import { tr } from './i18n.ts'
+import {
+  channelLabel,
+  dispositionStatusLabel,
+  eventLabel,
+  fmtDate,
+  fmtDateTime,
+  kindLabel,
+  responseStatusLabel,
+  roleLabel,
+  statusLabel,
+  urgencyLabel,
+} from './labels.ts'
 import { useLive } from './live.ts'
+import { FileList, useResponseFiles } from './notifications/response-files.tsx'
 import { onLinkClick } from './router.ts'
 import { TriagePanel } from './triage.tsx'
 import { errorText, SlaClock, StatusBadge } from './ui.tsx'
@@ -28,6 +41,7 @@ export function ReportPage({ id }: { id: string }) {
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [flash, setFlash] = useState('')
+  const files = useResponseFiles(id)
 
   const load = useCallback(async () => {
     try {
@@ -38,7 +52,7 @@ export function ReportPage({ id }: { id: string }) {
       if (r.conversationId) api.conversation(r.conversationId).then((c) => setThread(c.messages), () => setThread([]))
     } catch (err) {
       setReport(null)
-      setError(errorText(err, 'Laporan tidak ditemukan, atau Anda tidak berwenang melihatnya.'))
+      setError(errorText(err, tr('Laporan tidak ditemukan, atau Anda tidak berwenang melihatnya.', 'Report not found, or you may not see it.')))
     }
   }, [id])
 
@@ -57,16 +71,19 @@ export function ReportPage({ id }: { id: string }) {
   }, [id, load])
 
   useLive((n) => {
-    if (n.reportId === id) void load()
+    if (n.reportId !== id) return
+    void load()
+    files.reload()
   })
 
   const agencyName = (aid: string | null | undefined) => {
     const a = aid ? agencies.find((x) => x.id === aid) : undefined
-    return a ? (a.shortName ?? a.name) : aid ? 'OPD' : '—'
+    return a ? (a.shortName ?? a.name) : aid ? tr('OPD', 'Agency') : '—'
   }
   const done = (m: string) => {
     setFlash(m)
     void load()
+    files.reload()
   }
 
   const entries: Entry[] = [
@@ -78,7 +95,7 @@ export function ReportPage({ id }: { id: string }) {
     <article aria-labelledby="report-title">
       <p className="back">
         <a href="/admin/laporan" onClick={onLinkClick}>
-          ← Daftar laporan
+          ← {tr('Daftar laporan', 'Reports')}
         </a>
       </p>
       {error && (
@@ -88,7 +105,7 @@ export function ReportPage({ id }: { id: string }) {
       )}
       {!error && !report && (
         <p role="status" className="muted">
-          Memuat laporan…
+          {tr('Memuat laporan…', 'Loading the report…')}
         </p>
       )}
       {report && (
@@ -104,21 +121,22 @@ export function ReportPage({ id }: { id: string }) {
           <div className="report-grid">
             <div>
               <section className="card" aria-labelledby="isi">
-                <h2 id="isi">Isi laporan</h2>
+                <h2 id="isi">{tr('Isi laporan', 'The report')}</h2>
                 <p className="body">{report.body}</p>
                 {report.conversationId && (
                   <p>
                     <a href={`/admin/percakapan/${report.conversationId}`} onClick={onLinkClick}>
-                      Buka percakapan dengan pelapor
+                      {tr('Buka percakapan dengan pelapor', 'Open the conversation with the reporter')}
                     </a>
                   </p>
                 )}
                 {report.publishedResponses && report.publishedResponses.length > 0 && (
                   <>
-                    <h3>Tindak lanjut terbit</h3>
+                    <h3>{tr('Tindak lanjut terbit', 'Published follow-up')}</h3>
                     {report.publishedResponses.map((r) => (
                       <blockquote key={r.id}>
                         <p>{r.body}</p>
+                        <FileList files={files.of(r.id)} />
                         <footer>
                           {agencyName(r.agencyId)} · {fmtDateTime(r.publishedAt)}
                         </footer>
@@ -129,55 +147,64 @@ export function ReportPage({ id }: { id: string }) {
               </section>
               {suggestions && report.allowedCommands?.some((c) => TRIAGE_COMMANDS.includes(c)) && <SuggestionPanel s={suggestions} />}
               <TriagePanel report={report} agencies={agencies.filter((a) => a.active !== false)} suggestions={suggestions} onDone={done} />
-              <AgencyPanel report={report} agencies={agencies} onDone={done} />
+              <AgencyPanel report={report} agencies={agencies} files={files} onDone={done} />
             </div>
             <section className="card" aria-labelledby="rincian">
-              <h2 id="rincian">Rincian</h2>
+              <h2 id="rincian">{tr('Rincian', 'Details')}</h2>
               <dl className="details">
-                <dt>Jenis</dt>
+                <dt>{tr('Jenis', 'Kind')}</dt>
                 <dd>{kindLabel(report.kind)}</dd>
-                <dt>Kanal</dt>
+                <dt>{tr('Kanal', 'Channel')}</dt>
                 <dd>{channelLabel(report.channelType)}</dd>
-                <dt>Masuk</dt>
+                <dt>{tr('Masuk', 'Received')}</dt>
                 <dd>{fmtDateTime(report.createdAt)}</dd>
-                <dt>Tenggat</dt>
+                <dt>{tr('Tenggat', 'Deadline')}</dt>
                 <dd>{fmtDateTime(report.sla?.current?.dueAt)}</dd>
-                <dt>Urgensi</dt>
+                <dt>{tr('Urgensi', 'Urgency')}</dt>
                 <dd>{urgencyLabel(report.urgency)}</dd>
                 {report.regionCode && (
                   <>
-                    <dt>Wilayah</dt>
+                    <dt>{tr('Wilayah', 'Region')}</dt>
                     <dd>{report.regionCode}</dd>
                   </>
                 )}
                 {report.locationText && (
                   <>
-                    <dt>Lokasi</dt>
+                    <dt>{tr('Lokasi', 'Location')}</dt>
                     <dd>{report.locationText}</dd>
                   </>
                 )}
                 {report.reporterName !== undefined && (
                   <>
-                    <dt>Pelapor</dt>
-                    <dd>{report.reporterName ?? (report.flags?.anonymous ? 'Anonim' : '—')}</dd>
+                    <dt>{tr('Pelapor', 'Reporter')}</dt>
+                    <dd>{report.reporterName ?? (report.flags?.anonymous ? tr('Anonim', 'Anonymous') : '—')}</dd>
                   </>
                 )}
-                <dt>Sifat</dt>
+                <dt>{tr('Sifat', 'Handling')}</dt>
                 <dd>
-                  {[report.flags?.anonymous && 'Anonim', report.flags?.confidential && 'Rahasia', report.flags?.emergency && 'Darurat']
+                  {[
+                    report.flags?.anonymous && tr('Anonim', 'Anonymous'),
+                    report.flags?.confidential && tr('Rahasia', 'Confidential'),
+                    report.flags?.emergency && tr('Darurat', 'Emergency'),
+                  ]
                     .filter(Boolean)
-                    .join(', ') || 'Biasa'}
+                    .join(', ') || tr('Biasa', 'Regular')}
                 </dd>
               </dl>
               {report.dispositions && report.dispositions.length > 0 && (
                 <>
-                  <h3>Disposisi</h3>
+                  <h3>{tr('Disposisi', 'Dispositions')}</h3>
                   <ul className="plain">
                     {report.dispositions.map((d) => (
                       <li key={d.id}>
-                        <strong>{agencyName(d.agencyId)}</strong> — {DISPOSITION_STATUS_LABELS[d.status as DispositionStatus]?.id ?? d.status}
-                        {d.dueAt ? ` · batas ${fmtDate(d.dueAt)}` : ''}
-                        {d.returnReason ? <span className="muted"> · dikembalikan: {d.returnReason}</span> : null}
+                        <strong>{agencyName(d.agencyId)}</strong> — {dispositionStatusLabel(d.status)}
+                        {d.dueAt ? ` · ${tr('batas', 'due')} ${fmtDate(d.dueAt)}` : ''}
+                        {d.returnReason ? (
+                          <span className="muted">
+                            {' '}
+                            · {tr('dikembalikan', 'returned')}: {d.returnReason}
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -185,11 +212,12 @@ export function ReportPage({ id }: { id: string }) {
               )}
               {report.unpublishedResponses && report.unpublishedResponses.length > 0 && (
                 <>
-                  <h3>Draf tindak lanjut</h3>
+                  <h3>{tr('Draf tindak lanjut', 'Follow-up drafts')}</h3>
                   <ul className="plain">
                     {report.unpublishedResponses.map((r) => (
                       <li key={r.id}>
-                        <strong>{agencyName(r.agencyId)}</strong> — {RESPONSE_STATUS_LABELS[r.status as ResponseStatus]?.id ?? r.status}
+                        <strong>{agencyName(r.agencyId)}</strong> — {responseStatusLabel(r.status)}
+                        {files.of(r.id).length > 0 ? <span className="muted"> · {tr(`${files.of(r.id).length} lampiran`, `${files.of(r.id).length} attachment(s)`)}</span> : null}
                       </li>
                     ))}
                   </ul>
@@ -197,7 +225,7 @@ export function ReportPage({ id }: { id: string }) {
               )}
               {report.internalNotes && report.internalNotes.length > 0 && (
                 <>
-                  <h3>Catatan internal</h3>
+                  <h3>{tr('Catatan internal', 'Internal notes')}</h3>
                   {report.internalNotes.map((n) => (
                     <blockquote key={n.id}>
                       <p>{n.body}</p>
@@ -211,9 +239,9 @@ export function ReportPage({ id }: { id: string }) {
             </section>
           </div>
           <section className="card" aria-labelledby="riwayat">
-            <h2 id="riwayat">Riwayat</h2>
-            {!events && <p className="muted">Memuat riwayat…</p>}
-            {events && entries.length === 0 && <p className="muted">Belum ada riwayat.</p>}
+            <h2 id="riwayat">{tr('Riwayat', 'Timeline')}</h2>
+            {!events && <p className="muted">{tr('Memuat riwayat…', 'Loading the timeline…')}</p>}
+            {events && entries.length === 0 && <p className="muted">{tr('Belum ada riwayat.', 'Nothing yet.')}</p>}
             {entries.length > 0 && (
               <ol className="timeline">
                 {entries.map((x) =>
@@ -224,13 +252,19 @@ export function ReportPage({ id }: { id: string }) {
                       {x.e.toStatus && x.e.toStatus !== x.e.fromStatus && <span className="muted"> → {statusLabel(x.e.toStatus)}</span>}
                       {x.e.agencyId && <span className="muted"> · {agencyName(x.e.agencyId)}</span>}
                       <span className="who-did">{actorText(x.e, people)}</span>
-                      {x.e.internal && <span className="tag">internal</span>}
+                      {x.e.internal && <span className="tag">{tr('internal', 'internal')}</span>}
+                      {x.e.type === 'response_approved' && x.e.data.editedByHead === true && (
+                        <span className="edited-by-head">
+                          <span className="tag">{tr('teks diubah kepala OPD', 'text edited by the head')}</span>
+                          {typeof x.e.data.body === 'string' && <span className="msg-text">{x.e.data.body}</span>}
+                        </span>
+                      )}
                     </li>
                   ) : (
                     <li key={x.key} className="message">
                       <time dateTime={x.m.createdAt}>{fmtDateTime(x.m.createdAt)}</time>
-                      <span className="event">{x.m.direction === 'in' ? 'Pesan pelapor' : 'Pesan petugas'}</span>
-                      <span className="msg-text">{x.m.body || '(lampiran)'}</span>
+                      <span className="event">{x.m.direction === 'in' ? tr('Pesan pelapor', 'Reporter’s message') : tr('Pesan petugas', 'Staff message')}</span>
+                      <span className="msg-text">{x.m.body || tr('(lampiran)', '(attachment)')}</span>
                     </li>
                   ),
                 )}
@@ -244,31 +278,32 @@ export function ReportPage({ id }: { id: string }) {
 }
 
 function actorText(e: TimelineEvent, people: Map<string, string>): string {
-  if (e.actorKind === 'reporter') return 'oleh pelapor'
-  if (e.actorKind === 'system') return 'oleh sistem'
+  const by = tr('oleh', 'by')
+  if (e.actorKind === 'reporter') return tr('oleh pelapor', 'by the reporter')
+  if (e.actorKind === 'system') return tr('oleh sistem', 'by the system')
   const name = e.actorUserId ? people.get(e.actorUserId) : undefined
   const role = e.actorRole ? roleLabel(e.actorRole as Role) : ''
-  return name ? `oleh ${name}${role ? ` (${role})` : ''}` : role ? `oleh ${role}` : ''
+  return name ? `${by} ${name}${role ? ` (${role})` : ''}` : role ? `${by} ${role}` : ''
 }
 
 function SuggestionPanel({ s }: { s: Suggestions }) {
   return (
     <section className="card suggestions" aria-labelledby="saran-title">
-      <h2 id="saran-title">Saran triase</h2>
+      <h2 id="saran-title">{tr('Saran triase', 'Triage suggestions')}</h2>
       {s.emergency.isEmergency && (
         <p className="alert" role="alert">
-          Kemungkinan kedaruratan: pertimbangkan meneruskan ke 112.
+          {tr('Kemungkinan kedaruratan: pertimbangkan meneruskan ke 112.', 'Possible emergency: consider forwarding to 112.')}
         </p>
       )}
       <dl className="details">
-        <dt>Kategori</dt>
+        <dt>{tr('Kategori', 'Category')}</dt>
         <dd>{s.categories.slice(0, 3).map((c) => `${c.name} (${Math.round(c.score * 100)}%)`).join(', ') || '—'}</dd>
-        <dt>OPD</dt>
+        <dt>{tr('OPD', 'Agency')}</dt>
         <dd>{s.agencies.slice(0, 3).map((a) => `${a.name} (${Math.round(a.score * 100)}%)`).join(', ') || '—'}</dd>
-        <dt>Duplikat</dt>
+        <dt>{tr('Duplikat', 'Duplicates')}</dt>
         <dd>
           {s.duplicates.length === 0
-            ? 'Tidak ada'
+            ? tr('Tidak ada', 'None')
             : s.duplicates.slice(0, 3).map((d, i) => (
                 <span key={d.reportId}>
                   {i > 0 && ', '}

@@ -1,16 +1,21 @@
-// Small shared pieces of the admin app: badges, the channel icon, the SLA clock, error text.
+// Small shared pieces of the admin app: badges, the channel icon, the SLA clock, error text in
+// the current language.
 import { useEffect, useState } from 'react'
 import type { ChannelType, ReportStatus } from '../../src/reports/model.ts'
 import { ApiError, type SlaState } from './api.ts'
-import { channelLabel, fmtDate, SLA_LABELS, statusLabel } from './labels.ts'
+import { getLang, tr } from './i18n.ts'
+import { channelLabel, fmtDate, slaLabel, spanText, statusLabel } from './labels.ts'
 
-export function errorText(err: unknown, notFound = 'Data tidak ditemukan.'): string {
+/** The server's message in the current language. */
+export const serverText = (err: ApiError): string => (getLang() === 'en' ? err.messages.en : err.messages.id)
+
+export function errorText(err: unknown, notFound?: string): string {
   if (err instanceof ApiError) {
-    if (err.status === 404) return notFound
-    if (err.status === 403) return `Anda tidak berwenang melakukan tindakan ini. ${err.messages.id}`.trim()
-    return err.messages.id
+    if (err.status === 404) return notFound ?? tr('Data tidak ditemukan.', 'Not found.')
+    if (err.status === 403) return `${tr('Anda tidak berwenang melakukan tindakan ini.', 'You are not allowed to do this.')} ${serverText(err)}`.trim()
+    return serverText(err)
   }
-  return 'Terjadi kesalahan. Coba lagi.'
+  return tr('Terjadi kesalahan. Coba lagi.', 'Something went wrong. Please try again.')
 }
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
@@ -22,7 +27,7 @@ export function SlaBadge({ state, dueAt }: { state: SlaState; dueAt: string | nu
   return (
     <span className={`sla sla-${state}`}>
       {fmtDate(dueAt)}
-      <span className="sla-text">{SLA_LABELS[state]}</span>
+      <span className="sla-text">{slaLabel(state)}</span>
     </span>
   )
 }
@@ -53,15 +58,6 @@ export function ChannelIcon({ channel }: { channel: ChannelType }) {
   )
 }
 
-function span(ms: number): string {
-  const m = Math.round(Math.abs(ms) / 60_000)
-  const d = Math.floor(m / 1440)
-  const h = Math.floor((m % 1440) / 60)
-  if (d > 0) return `${d} hari ${h} jam`
-  if (h > 0) return `${h} jam ${m % 60} menit`
-  return `${m} menit`
-}
-
 /** Time left (or overdue) to the current deadline, ticking every 30 s. */
 export function SlaClock({ dueAt, paused }: { dueAt: string | null | undefined; paused?: boolean }) {
   const [now, setNow] = useState(() => Date.now())
@@ -69,12 +65,12 @@ export function SlaClock({ dueAt, paused }: { dueAt: string | null | undefined; 
     const t = setInterval(() => setNow(Date.now()), 30_000)
     return () => clearInterval(t)
   }, [])
-  if (paused) return <span className="sla">Jam SLA berhenti (menunggu pelapor)</span>
-  if (!dueAt) return <span className="muted">Tidak ada tenggat berjalan</span>
+  if (paused) return <span className="sla">{tr('Jam SLA berhenti (menunggu pelapor)', 'SLA clock paused (waiting for the reporter)')}</span>
+  if (!dueAt) return <span className="muted">{tr('Tidak ada tenggat berjalan', 'No running deadline')}</span>
   const left = new Date(dueAt).getTime() - now
   return left < 0 ? (
-    <span className="sla sla-overdue">Terlambat {span(left)}</span>
+    <span className="sla sla-overdue">{tr(`Terlambat ${spanText(left)}`, `Overdue by ${spanText(left)}`)}</span>
   ) : (
-    <span className={`sla ${left < 86_400_000 ? 'sla-due_soon' : 'sla-on_track'}`}>Sisa {span(left)}</span>
+    <span className={`sla ${left < 86_400_000 ? 'sla-due_soon' : 'sla-on_track'}`}>{tr(`Sisa ${spanText(left)}`, `${spanText(left)} left`)}</span>
   )
 }

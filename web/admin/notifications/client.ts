@@ -42,6 +42,7 @@ export const notificationsApi = {
   read: (id: string) => call<void>('POST', `/api/notifications/${encodeURIComponent(id)}/read`),
   readAll: () => call<void>('POST', '/api/notifications/read-all'),
   approval: (reportId: string) => call<ApprovalView>('GET', `/api/approvals/${encodeURIComponent(reportId)}`),
-  approve: (reportId: string, responseId: string) =>
-    call<{ status: string }>('POST', `/api/reports/${encodeURIComponent(reportId)}/approve-response`, { responseId }),
+  /** Approve (= publish); with body, the head's edited text is what gets published. */
+  approve: (reportId: string, responseId: string, body?: string) =>
+    call<{ status: string }>('POST', `/api/reports/${encodeURIComponent(reportId)}/approve-response`, body === undefined ? { responseId } : { responseId, body }),
 }

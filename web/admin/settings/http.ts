@@ -1,6 +1,7 @@
 // A small fetch helper for the settings page: same-origin cookies, the x-csrf-token header on
-// writes (as api.ts sends it), problem+json errors mapped to ApiError with the Indonesian text first.
+// writes (as api.ts sends it), problem+json errors mapped to ApiError (both languages kept).
 import { ApiError, type Bilingual } from '../api.ts'
+import { getLang, tr } from '../i18n.ts'
 
 let csrf: string | null = null
 export const setSettingsCsrf = (t: string | null) => {
@@ -48,12 +49,13 @@ export async function call<T>(
   return data as T
 }
 
-/** Indonesian text for an error; a 403 says plainly that the role may not do this. */
+/** An error in the current language; a 403 says plainly that the role may not do this. */
 export function problemText(err: unknown): string {
   if (err instanceof ApiError) {
+    const said = getLang() === 'en' ? err.messages.en : err.messages.id
     if (err.status === 403)
-      return `Akses ditolak: peran Anda tidak berwenang untuk bagian ini. ${err.messages.id}`.trim()
-    return err.messages.id
+      return `${tr('Akses ditolak: peran Anda tidak berwenang untuk bagian ini.', 'Access denied: your role may not use this part.')} ${said}`.trim()
+    return said
   }
-  return 'Terjadi kesalahan. Coba lagi.'
+  return tr('Terjadi kesalahan. Coba lagi.', 'Something went wrong. Please try again.')
 }
