@@ -15,13 +15,20 @@ import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
 import { DeadLettersPage } from './dead-letters.tsx'
 import { setLang, tr, useLang } from './i18n.ts'
+import { errorText } from './ui.tsx'
 
 export function App() {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined)
   useEffect(() => {
     api.session().then(setSession, () => setSession(null))
   }, [])
-  if (session === undefined) return <p className="loading" role="status">Memuat…</p>
+  useLang()
+  if (session === undefined)
+    return (
+      <p className="loading" role="status">
+        {tr('Memuat…', 'Loading…')}
+      </p>
+    )
   if (session === null) return <Login onDone={setSession} />
   return (
     <Layout
@@ -51,7 +58,7 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
     try {
       onDone(await api.login(email, password))
     } catch (err) {
-      setError(err instanceof ApiError ? err.messages.id : 'Terjadi kesalahan. Coba lagi.')
+      setError(err instanceof ApiError ? errorText(err) : tr('Terjadi kesalahan. Coba lagi.', 'Something went wrong. Please try again.'))
     } finally {
       setBusy(false)
     }
@@ -60,8 +67,11 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
     <main className="login">
       <form className="card login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
         <p className="brand">aduan</p>
-        <h1 id="login-title">Masuk ke Aplikasi Petugas</h1>
-        <p className="muted">Layanan Pengaduan Masyarakat</p>
+        <h1 id="login-title">{tr('Masuk ke Aplikasi Petugas', 'Sign in to the staff app')}</h1>
+        <p className="muted">{tr('Layanan Pengaduan Masyarakat', 'Public complaints service')}</p>
+        <p>
+          <LangSwitch className="plain-link" />
+        </p>
         {error && (
           <p className="alert" role="alert">
             {error}
@@ -69,7 +79,7 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
         )}
         <label htmlFor="email">E-mail</label>
         <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <label htmlFor="password">Kata sandi</label>
+        <label htmlFor="password">{tr('Kata sandi', 'Password')}</label>
         <input
           id="password"
           type="password"
@@ -79,7 +89,7 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
           onChange={(e) => setPassword(e.target.value)}
         />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Memproses…' : 'Masuk'}
+          {busy ? tr('Memproses…', 'Working…') : tr('Masuk', 'Sign in')}
         </button>
       </form>
     </main>
@@ -97,15 +107,15 @@ const homeOf = (roles: SessionInfo['roles']): Home =>
 function navFor(home: Home) {
   const first =
     home === 'inbox'
-      ? [{ href: '/admin/', label: 'Kotak Masuk', match: (p: string) => p === '/' || p.startsWith('/percakapan') }]
+      ? [{ href: '/admin/', label: tr('Kotak Masuk', 'Inbox'), match: (p: string) => p === '/' || p.startsWith('/percakapan') }]
       : home === 'desk'
-        ? [{ href: '/admin/', label: 'Meja OPD', match: (p: string) => p === '/' }]
+        ? [{ href: '/admin/', label: tr('Meja OPD', 'Agency desk'), match: (p: string) => p === '/' }]
         : []
   return [
     ...first,
-    { href: '/admin/laporan', label: 'Laporan', match: (p: string) => p.startsWith('/laporan') || (home === 'reports' && p === '/') },
-    { href: '/admin/dasbor', label: 'Dasbor', match: (p: string) => p.startsWith('/dasbor') },
-    { href: '/admin/pengaturan', label: 'Pengaturan', match: (p: string) => p.startsWith('/pengaturan') },
+    { href: '/admin/laporan', label: tr('Laporan', 'Reports'), match: (p: string) => p.startsWith('/laporan') || (home === 'reports' && p === '/') },
+    { href: '/admin/dasbor', label: tr('Dasbor', 'Dashboard'), match: (p: string) => p.startsWith('/dasbor') },
+    { href: '/admin/pengaturan', label: tr('Pengaturan', 'Settings'), match: (p: string) => p.startsWith('/pengaturan') },
     ...(home === 'inbox' ? [{ href: '/admin/pesan-gagal', label: 'Pesan Gagal', match: (p: string) => p.startsWith('/pesan-gagal') }] : []),
   ]
 }
@@ -113,16 +123,22 @@ function navFor(home: Home) {
 function LiveDot() {
   const s = useLiveStatus()
   return (
-    <span className={`live live-${s}`} role="status" title="Pembaruan langsung">
-      {s === 'open' ? 'Langsung' : s === 'connecting' ? 'Menyambung…' : 'Terputus'}
+    <span className={`live live-${s}`} role="status" title={tr('Pembaruan langsung', 'Live updates')}>
+      {s === 'open' ? tr('Langsung', 'Live') : s === 'connecting' ? tr('Menyambung…', 'Connecting…') : tr('Terputus', 'Offline')}
     </span>
   )
 }
 
-function LangSwitch() {
+function LangSwitch({ className = 'ghost' }: { className?: string }) {
   const lang = useLang()
   return (
-    <button type="button" className="ghost" lang={lang === 'id' ? 'en' : 'id'} onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+    <button
+      type="button"
+      className={`${className} lang-switch`}
+      lang={lang === 'id' ? 'en' : 'id'}
+      title={lang === 'id' ? 'Switch to English' : 'Ganti ke Bahasa Indonesia'}
+      onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+    >
       {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
     </button>
   )
@@ -150,10 +166,10 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
   else
     page = (
       <section>
-        <h1>Halaman tidak ditemukan</h1>
+        <h1>{tr('Halaman tidak ditemukan', 'Page not found')}</h1>
         <p>
           <a href="/admin/" onClick={onLinkClick}>
-            Kembali ke halaman utama
+            {tr('Kembali ke halaman utama', 'Back to the home page')}
           </a>
         </p>
       </section>
@@ -161,11 +177,11 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
   return (
     <div className="shell">
       <a className="skip" href="#main">
-        Langsung ke konten
+        {tr('Langsung ke konten', 'Skip to content')}
       </a>
       <header className="topbar">
         <span className="brand">aduan</span>
-        <nav aria-label="Navigasi utama" className="nav">
+        <nav aria-label={tr('Navigasi utama', 'Main navigation')} className="nav">
           {NAV.map((n) => (
             <a key={n.href} href={n.href} onClick={onLinkClick} aria-current={n.match(path) ? 'page' : undefined}>
               {n.label}

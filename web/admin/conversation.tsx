@@ -9,15 +9,17 @@ import { fillPlaceholders } from './placeholders.ts'
 import { onLinkClick } from './router.ts'
 import { ChannelIcon, errorText, SlaBadge, StatusBadge } from './ui.tsx'
 import { ContactLinks } from './contact-links.tsx'
+import { tr } from './i18n.ts'
 
-const DELIVERY: Record<string, string> = {
-  queued: 'dalam antrean',
-  sending: 'mengirim',
-  sent: 'terkirim',
-  delivered: 'diterima',
-  read: 'dibaca',
-  failed: 'gagal',
+const DELIVERY: Record<string, [string, string]> = {
+  queued: ['dalam antrean', 'queued'],
+  sending: ['mengirim', 'sending'],
+  sent: ['terkirim', 'sent'],
+  delivered: ['diterima', 'delivered'],
+  read: ['dibaca', 'read'],
+  failed: ['gagal', 'failed'],
 }
+const delivery = (s: string) => (DELIVERY[s] ? tr(...DELIVERY[s]) : s)
 
 export function ConversationPage({ id }: { id: string }) {
   const [conv, setConv] = useState<ConversationDetail | null>(null)
@@ -29,7 +31,7 @@ export function ConversationPage({ id }: { id: string }) {
           setConv(c)
           if (c.unreadCount > 0) void api.markRead(id).catch(() => undefined)
         },
-        (err) => setError(errorText(err, 'Percakapan tidak ditemukan, atau Anda tidak berwenang melihatnya.')),
+        (err) => setError(errorText(err, tr('Percakapan tidak ditemukan, atau Anda tidak berwenang melihatnya.', 'Conversation not found, or you may not see it.'))),
       ),
     [id],
   )
@@ -56,7 +58,7 @@ export function ConversationPage({ id }: { id: string }) {
       )}
       {!error && !conv && (
         <p role="status" className="muted">
-          Memuat percakapan…
+          {tr('Memuat percakapan…', 'Loading the conversation…')}
         </p>
       )}
       {conv && (
@@ -64,7 +66,7 @@ export function ConversationPage({ id }: { id: string }) {
           <header className="conv-head">
             <ChannelIcon channel={conv.channelType} />
             <div>
-              <h1 id="conv-title">{conv.contact.name ?? 'Tanpa nama'}</h1>
+              <h1 id="conv-title">{conv.contact.name ?? tr('Tanpa nama', 'No name')}</h1>
               <p className="muted">
                 {channelLabel(conv.channelType)}
                 {conv.contact.phone ? ` · ${conv.contact.phone}` : ''}
@@ -74,26 +76,26 @@ export function ConversationPage({ id }: { id: string }) {
             {conv.report && (
               <p className="conv-head-report">
                 <a href={`/admin/laporan/${conv.report.id}`} onClick={onLinkClick}>
-                  Laporan {conv.report.trackingCode}
+                  {tr('Laporan', 'Report')} {conv.report.trackingCode}
                 </a>{' '}
                 <StatusBadge status={conv.report.status} />
-                <span className="muted"> Tenggat </span>
+                <span className="muted"> {tr('Tenggat', 'Deadline')} </span>
                 <SlaBadge state={conv.slaState} dueAt={conv.report.dueAt} />
               </p>
             )}
           </header>
           <div className="conv-grid">
             <section className="card" aria-labelledby="thread-title">
-              <h2 id="thread-title">Percakapan</h2>
+              <h2 id="thread-title">{tr('Percakapan', 'Conversation')}</h2>
               <ol className="thread">
                 {conv.messages.map((m) => (
                   <li key={m.id} className={`msg msg-${m.direction}`}>
-                    <span className="sr-only">{m.direction === 'in' ? 'Pelapor:' : 'Petugas:'}</span>
+                    <span className="sr-only">{m.direction === 'in' ? tr('Pelapor:', 'Reporter:') : tr('Petugas:', 'Staff:')}</span>
                     {m.body && <p>{m.body}</p>}
                     {m.attachments.map((a) =>
                       a.mimeType.startsWith('image/') ? (
                         <a key={a.id} href={a.url} target="_blank" rel="noreferrer">
-                          <img src={a.url} alt={a.fileName ?? 'Foto kiriman pelapor'} loading="lazy" className="thumb" />
+                          <img src={a.url} alt={a.fileName ?? tr('Foto kiriman pelapor', 'Photo sent by the reporter')} loading="lazy" className="thumb" />
                         </a>
                       ) : (
                         <a key={a.id} href={a.url} className="file">
@@ -106,7 +108,7 @@ export function ConversationPage({ id }: { id: string }) {
                       {m.direction === 'out' && (
                         <span>
                           {' '}
-                          · {m.kind === 'template' ? 'templat' : 'teks'} · {DELIVERY[m.status] ?? m.status}
+                          · {m.kind === 'template' ? tr('templat', 'template') : tr('teks', 'text')} · {delivery(m.status)}
                         </span>
                       )}
                     </footer>
@@ -117,8 +119,8 @@ export function ConversationPage({ id }: { id: string }) {
             </section>
             <aside className="card" aria-labelledby="others-title">
               <ContactLinks contactId={conv.contact.id} />
-              <h2 id="others-title">Percakapan lain pelapor ini</h2>
-              {conv.otherConversations.length === 0 && <p className="muted">Tidak ada.</p>}
+              <h2 id="others-title">{tr('Percakapan lain pelapor ini', 'This reporter’s other conversations')}</h2>
+              {conv.otherConversations.length === 0 && <p className="muted">{tr('Tidak ada.', 'None.')}</p>}
               <ul className="plain">
                 {conv.otherConversations.map((o) => (
                   <li key={o.id}>
@@ -175,7 +177,7 @@ function ReplyBox({ conv, onSent }: { conv: ConversationDetail; onSent: () => vo
     try {
       const r = await api.sendMessage(conv.id, { text: text.trim() })
       setText('')
-      setMsg({ kind: 'ok', text: r.template ? 'Terkirim sebagai templat pesan resmi.' : 'Balasan masuk antrean kirim.' })
+      setMsg({ kind: 'ok', text: r.template ? tr('Terkirim sebagai templat pesan resmi.', 'Sent as an approved message template.') : tr('Balasan masuk antrean kirim.', 'Reply queued for sending.') })
       onSent()
     } catch (err) {
       setMsg({ kind: 'error', text: errorText(err) })
@@ -189,15 +191,21 @@ function ReplyBox({ conv, onSent }: { conv: ConversationDetail; onSent: () => vo
       {conv.window.hours !== null && (
         <p className={outside ? 'notice' : 'muted'}>
           {outside
-            ? `Di luar jendela ${conv.window.hours} jam ${channelLabel(conv.channelType)}: pesan bebas tidak diizinkan. Balasan Anda dikirim di dalam templat resmi “pemberitahuan_laporan”.`
-            : `Jendela ${conv.window.hours} jam terbuka sampai ${fmtDateTime(conv.window.closesAt)}.`}
+            ? tr(
+                `Di luar jendela ${conv.window.hours} jam ${channelLabel(conv.channelType)}: pesan bebas tidak diizinkan. Balasan Anda dikirim di dalam templat resmi “pemberitahuan_laporan”.`,
+                `Outside the ${conv.window.hours}-hour ${channelLabel(conv.channelType)} window: free-form messages are not allowed. Your reply is sent inside the approved template “pemberitahuan_laporan”.`,
+              )
+            : tr(
+                `Jendela ${conv.window.hours} jam terbuka sampai ${fmtDateTime(conv.window.closesAt)}.`,
+                `The ${conv.window.hours}-hour window is open until ${fmtDateTime(conv.window.closesAt)}.`,
+              )}
         </p>
       )}
       {canned.length > 0 && (
         <div className="field">
-          <label htmlFor="canned">Template jawaban</label>
+          <label htmlFor="canned">{tr('Template jawaban', 'Canned answer')}</label>
           <select id="canned" value="" onChange={(e) => pick(e.target.value)}>
-            <option value="">Pilih template…</option>
+            <option value="">{tr('Pilih template…', 'Choose a template…')}</option>
             {canned.map((c) => (
               <option key={c.id} value={c.id}>
                 /{c.shortcut} — {c.title}
@@ -206,7 +214,7 @@ function ReplyBox({ conv, onSent }: { conv: ConversationDetail; onSent: () => vo
           </select>
         </div>
       )}
-      <label htmlFor="reply-text">Balasan</label>
+      <label htmlFor="reply-text">{tr('Balasan', 'Reply')}</label>
       <textarea
         id="reply-text"
         ref={area}
@@ -219,7 +227,7 @@ function ReplyBox({ conv, onSent }: { conv: ConversationDetail; onSent: () => vo
         aria-describedby="reply-hint"
       />
       <p id="reply-hint" className="hint">
-        Ctrl+Enter untuk mengirim.
+        {tr('Ctrl+Enter untuk mengirim.', 'Ctrl+Enter to send.')}
       </p>
       {msg && (
         <p className={msg.kind === 'error' ? 'alert' : 'ok'} role={msg.kind === 'error' ? 'alert' : 'status'}>
@@ -227,7 +235,7 @@ function ReplyBox({ conv, onSent }: { conv: ConversationDetail; onSent: () => vo
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !text.trim()}>
-        {busy ? 'Mengirim…' : outside ? 'Kirim sebagai templat' : 'Kirim'}
+        {busy ? tr('Mengirim…', 'Sending…') : outside ? tr('Kirim sebagai templat', 'Send as a template') : tr('Kirim', 'Send')}
       </button>
     </form>
   )

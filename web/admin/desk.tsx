@@ -1,14 +1,16 @@
 // Meja OPD, the agency desk: dispositions waiting for my agency, soonest deadline first, and the
-// follow-ups in progress. The head approves (or sends back) a submitted follow-up right here,
+// follow-ups in progress. The head approves (editing the text first if need be) or sends back a
+// submitted follow-up right here, with its photos shown,
 // on a phone if need be. Live: a notice about one of these reports reloads the desk (one small
 // query scoped to the agency).
 import { useCallback, useEffect, useState } from 'react'
-import { DISPOSITION_STATUS_LABELS, RESPONSE_STATUS_LABELS, type DispositionStatus } from '../../src/reports/model.ts'
 import { api, type DeskDisposition, type DeskResponse, type SessionInfo } from './api.ts'
-import { fmtDateTime } from './labels.ts'
+import { dispositionStatusLabel, fmtDateTime, responseStatusLabel } from './labels.ts'
+import { FileList, useResponseFiles } from './notifications/response-files.tsx'
 import { useLive } from './live.ts'
 import { onLinkClick } from './router.ts'
 import { errorText, SlaBadge } from './ui.tsx'
+import { tr } from './i18n.ts'
 
 export function DeskPage({ session }: { session: SessionInfo }) {
   const [data, setData] = useState<{ dispositions: DeskDisposition[]; responses: DeskResponse[] } | null>(null)
@@ -28,7 +30,7 @@ export function DeskPage({ session }: { session: SessionInfo }) {
 
   return (
     <section aria-labelledby="desk-title">
-      <h1 id="desk-title">Meja OPD</h1>
+      <h1 id="desk-title">{tr('Meja OPD', 'Agency desk')}</h1>
       <p className="ok" role="status" aria-live="polite">
         {flash}
       </p>
@@ -39,15 +41,15 @@ export function DeskPage({ session }: { session: SessionInfo }) {
       )}
       {!data && !error && (
         <p role="status" className="muted">
-          Memuat…
+          {tr('Memuat…', 'Loading…')}
         </p>
       )}
       {data && (
         <>
           {(isHead || approvals.length > 0) && (
             <section className="card" aria-labelledby="approve-title">
-              <h2 id="approve-title">Menunggu persetujuan{isHead ? ' Anda' : ' kepala OPD'}</h2>
-              {approvals.length === 0 && <p className="muted">Tidak ada draf yang menunggu.</p>}
+              <h2 id="approve-title">{isHead ? tr('Menunggu persetujuan Anda', 'Waiting for your approval') : tr('Menunggu persetujuan kepala OPD', 'Waiting for the agency head’s approval')}</h2>
+              {approvals.length === 0 && <p className="muted">{tr('Tidak ada draf yang menunggu.', 'No drafts waiting.')}</p>}
               <ul className="desk-list">
                 {approvals.map((r) => (
                   <Approvable key={r.id} r={r} canApprove={isHead} onDone={(m) => (setFlash(m), void load())} />
@@ -56,8 +58,8 @@ export function DeskPage({ session }: { session: SessionInfo }) {
             </section>
           )}
           <section className="card" aria-labelledby="disp-title">
-            <h2 id="disp-title">Disposisi menunggu ({data.dispositions.length})</h2>
-            {data.dispositions.length === 0 && <p className="muted">Tidak ada disposisi terbuka.</p>}
+            <h2 id="disp-title">{tr(`Disposisi menunggu (${data.dispositions.length})`, `Dispositions waiting (${data.dispositions.length})`)}</h2>
+            {data.dispositions.length === 0 && <p className="muted">{tr('Tidak ada disposisi terbuka.', 'No open dispositions.')}</p>}
             <ul className="desk-list">
               {data.dispositions.map((d) => (
                 <li key={d.id}>
@@ -65,10 +67,10 @@ export function DeskPage({ session }: { session: SessionInfo }) {
                     <a href={`/admin/laporan/${d.reportId}`} onClick={onLinkClick} className="code">
                       {d.trackingCode}
                     </a>{' '}
-                    <span className="badge">{DISPOSITION_STATUS_LABELS[d.status as DispositionStatus]?.id ?? d.status}</span>
-                    {d.isEmergency && <span className="badge status-received"> Darurat</span>}
+                    <span className="badge">{dispositionStatusLabel(d.status)}</span>
+                    {d.isEmergency && <span className="badge status-received"> {tr('Darurat', 'Emergency')}</span>}
                     <span className="title">{d.title ?? d.excerpt}</span>
-                    {d.instruction && <span className="muted">Instruksi: {d.instruction}</span>}
+                    {d.instruction && <span className="muted">{tr('Instruksi:', 'Instruction:')} {d.instruction}</span>}
                   </div>
                   <SlaBadge state={d.slaState} dueAt={d.dueAt} />
                 </li>
@@ -77,7 +79,7 @@ export function DeskPage({ session }: { session: SessionInfo }) {
           </section>
           {drafts.length > 0 && (
             <section className="card" aria-labelledby="drafts-title">
-              <h2 id="drafts-title">Draf tindak lanjut</h2>
+              <h2 id="drafts-title">{tr('Draf tindak lanjut', 'Follow-up drafts')}</h2>
               <ul className="desk-list">
                 {drafts.map((r) => (
                   <li key={r.id}>
@@ -85,9 +87,9 @@ export function DeskPage({ session }: { session: SessionInfo }) {
                       <a href={`/admin/laporan/${r.reportId}`} onClick={onLinkClick} className="code">
                         {r.trackingCode}
                       </a>{' '}
-                      <span className="badge">{RESPONSE_STATUS_LABELS[r.status].id}</span>
+                      <span className="badge">{responseStatusLabel(r.status)}</span>
                       <span className="title">{r.title}</span>
-                      {r.rejectReason && <span className="muted">Catatan kepala: {r.rejectReason}</span>}
+                      {r.rejectReason && <span className="muted">{tr('Catatan kepala:', 'Head’s note:')} {r.rejectReason}</span>}
                     </div>
                     <time dateTime={r.updatedAt}>{fmtDateTime(r.updatedAt)}</time>
                   </li>
@@ -106,12 +108,22 @@ function Approvable({ r, canApprove, onDone }: { r: DeskResponse; canApprove: bo
   const [error, setError] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
+  const [editing, setEditing] = useState(false)
+  const [text, setText] = useState(r.body)
+  const files = useResponseFiles(r.reportId)
+  const edited = editing && text.trim() !== r.body.trim()
   async function act(type: 'approve_response' | 'reject_response') {
     setBusy(true)
     setError(null)
     try {
-      await api.command(r.reportId, type, type === 'approve_response' ? { responseId: r.id } : { responseId: r.id, reason: reason.trim() })
-      onDone(type === 'approve_response' ? `Tindak lanjut ${r.trackingCode} disetujui dan diterbitkan.` : `Draf ${r.trackingCode} dikembalikan.`)
+      const body =
+        type === 'reject_response' ? { responseId: r.id, reason: reason.trim() } : edited ? { responseId: r.id, body: text.trim() } : { responseId: r.id }
+      await api.command(r.reportId, type, body)
+      onDone(
+        type === 'approve_response'
+          ? tr(`Tindak lanjut ${r.trackingCode} disetujui dan diterbitkan.`, `Follow-up ${r.trackingCode} approved and published.`)
+          : tr(`Draf ${r.trackingCode} dikembalikan.`, `Draft ${r.trackingCode} returned.`),
+      )
     } catch (err) {
       setError(errorText(err))
     } finally {
@@ -125,9 +137,17 @@ function Approvable({ r, canApprove, onDone }: { r: DeskResponse; canApprove: bo
           {r.trackingCode}
         </a>
         <span className="title">{r.title}</span>
-        <blockquote>
-          <p>{r.body}</p>
-        </blockquote>
+        {editing ? (
+          <>
+            <label htmlFor={`ed-${r.id}`}>{tr('Teks tindak lanjut (diubah oleh kepala OPD)', 'Follow-up text (edited by the agency head)')}</label>
+            <textarea id={`ed-${r.id}`} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+          </>
+        ) : (
+          <blockquote>
+            <p>{r.body}</p>
+          </blockquote>
+        )}
+        <FileList files={files.of(r.id)} />
         {error && (
           <p className="alert" role="alert">
             {error}
@@ -135,11 +155,14 @@ function Approvable({ r, canApprove, onDone }: { r: DeskResponse; canApprove: bo
         )}
         {canApprove && (
           <div className="buttons">
-            <button type="button" className="primary" disabled={busy} onClick={() => void act('approve_response')}>
-              Setujui & terbitkan
+            <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void act('approve_response')}>
+              {edited ? tr('Simpan perubahan & setujui', 'Save changes and approve') : tr('Setujui & terbitkan', 'Approve and publish')}
+            </button>
+            <button type="button" aria-expanded={editing} onClick={() => (setEditing(!editing), setText(r.body))}>
+              {editing ? tr('Batalkan perubahan', 'Discard changes') : tr('Ubah teks', 'Edit the text')}
             </button>
             <button type="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
-              Tolak / minta perbaikan
+              {tr('Tolak / minta perbaikan', 'Reject / ask for changes')}
             </button>
           </div>
         )}
@@ -151,10 +174,10 @@ function Approvable({ r, canApprove, onDone }: { r: DeskResponse; canApprove: bo
               void act('reject_response')
             }}
           >
-            <label htmlFor={`rj-${r.id}`}>Catatan perbaikan</label>
+            <label htmlFor={`rj-${r.id}`}>{tr('Catatan perbaikan', 'What to change')}</label>
             <textarea id={`rj-${r.id}`} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
             <button type="submit" disabled={busy || !reason.trim()}>
-              Kembalikan draf
+              {tr('Kembalikan draf', 'Return the draft')}
             </button>
           </form>
         )}

@@ -7,6 +7,7 @@ import { channelLabel, fmtDateTime } from './labels.ts'
 import { useLive } from './live.ts'
 import { onLinkClick } from './router.ts'
 import { ChannelIcon, errorText, SlaBadge, StatusBadge } from './ui.tsx'
+import { tr } from './i18n.ts'
 
 interface Filters {
   channel: ChannelType | ''
@@ -68,7 +69,7 @@ export function InboxPage() {
         if (!old) return old
         const rest = old.filter((c) => c.id !== id)
         if (!row || !matches(row, applied)) return rest
-        if (!old.some((c) => c.id === id)) setAnnounce(`Pesan baru dari ${row.contact.name ?? 'pelapor'} (${channelLabel(row.channelType)})`)
+        if (!old.some((c) => c.id === id)) setAnnounce(tr(`Pesan baru dari ${row.contact.name ?? 'pelapor'} (${channelLabel(row.channelType)})`, `New message from ${row.contact.name ?? 'the reporter'} (${channelLabel(row.channelType)})`))
         return [row, ...rest]
       })
     },
@@ -96,15 +97,15 @@ export function InboxPage() {
 
   return (
     <section aria-labelledby="inbox-title">
-      <h1 id="inbox-title">Kotak Masuk</h1>
+      <h1 id="inbox-title">{tr('Kotak Masuk', 'Inbox')}</h1>
       <p className="sr-only" role="status" aria-live="polite">
         {announce}
       </p>
-      <form className="filters" onSubmit={submit} role="search" aria-label="Saring percakapan">
+      <form className="filters" onSubmit={submit} role="search" aria-label={tr('Saring percakapan', 'Filter conversations')}>
         <div className="field">
-          <label htmlFor="f-channel">Kanal</label>
+          <label htmlFor="f-channel">{tr('Kanal', 'Channel')}</label>
           <select id="f-channel" value={draft.channel} onChange={(e) => setDraft({ ...draft, channel: e.target.value as ChannelType | '' })}>
-            <option value="">Semua kanal</option>
+            <option value="">{tr('Semua kanal', 'All channels')}</option>
             {CHANNEL_TYPES.map((c) => (
               <option key={c} value={c}>
                 {channelLabel(c)}
@@ -113,27 +114,27 @@ export function InboxPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-unread">Dibaca</label>
+          <label htmlFor="f-unread">{tr('Dibaca', 'Read')}</label>
           <select id="f-unread" value={draft.unread} onChange={(e) => setDraft({ ...draft, unread: e.target.value as Filters['unread'] })}>
-            <option value="">Semua</option>
-            <option value="true">Belum dibaca</option>
+            <option value="">{tr('Semua', 'All')}</option>
+            <option value="true">{tr('Belum dibaca', 'Unread')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-sla">Tenggat</label>
+          <label htmlFor="f-sla">{tr('Tenggat', 'Deadline')}</label>
           <select id="f-sla" value={draft.sla} onChange={(e) => setDraft({ ...draft, sla: e.target.value as Filters['sla'] })}>
-            <option value="">Semua</option>
-            <option value="overdue">Terlambat</option>
-            <option value="due_soon">Segera jatuh tempo</option>
-            <option value="on_track">Sesuai jadwal</option>
+            <option value="">{tr('Semua', 'All')}</option>
+            <option value="overdue">{tr('Terlambat', 'Overdue')}</option>
+            <option value="due_soon">{tr('Segera jatuh tempo', 'Due soon')}</option>
+            <option value="on_track">{tr('Sesuai jadwal', 'On track')}</option>
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor="f-q">Cari</label>
-          <input id="f-q" type="search" value={draft.q} placeholder="Nama, isi pesan, atau kode laporan" onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          <label htmlFor="f-q">{tr('Cari', 'Search')}</label>
+          <input id="f-q" type="search" value={draft.q} placeholder={tr('Nama, isi pesan, atau kode laporan', 'Name, message text or report code')} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
         </div>
         <button type="submit" className="primary">
-          Terapkan
+          {tr('Terapkan', 'Apply')}
         </button>
       </form>
       {error && (
@@ -143,21 +144,21 @@ export function InboxPage() {
       )}
       {!error && items === null && (
         <p role="status" className="muted">
-          Memuat percakapan…
+          {tr('Memuat percakapan…', 'Loading conversations…')}
         </p>
       )}
-      {items && items.length === 0 && <p className="empty">Tidak ada percakapan yang cocok.</p>}
+      {items && items.length === 0 && <p className="empty">{tr('Tidak ada percakapan yang cocok.', 'No matching conversations.')}</p>}
       {items && items.length > 0 && (
-        <ul className="convs" aria-label="Percakapan, terbaru di atas">
+        <ul className="convs" aria-label={tr('Percakapan, terbaru di atas', 'Conversations, newest first')}>
           {items.map((c) => (
             <li key={c.id} className={c.unreadCount > 0 ? 'unread' : undefined}>
               <ChannelIcon channel={c.channelType} />
               <div className="conv-main">
                 <a className="conv-name" href={`/admin/percakapan/${c.id}`} onClick={onLinkClick}>
-                  {c.contact.name ?? 'Tanpa nama'}
-                  {c.unreadCount > 0 && <span className="sr-only">, belum dibaca</span>}
+                  {c.contact.name ?? tr('Tanpa nama', 'No name')}
+                  {c.unreadCount > 0 && <span className="sr-only">{tr(', belum dibaca', ', unread')}</span>}
                 </a>
-                <span className="conv-preview">{c.preview || '(lampiran)'}</span>
+                <span className="conv-preview">{c.preview || tr('(lampiran)', '(attachment)')}</span>
                 {c.report && (
                   <span className="conv-report">
                     <span className="code">{c.report.trackingCode}</span> <StatusBadge status={c.report.status} />
@@ -167,7 +168,7 @@ export function InboxPage() {
               <div className="conv-side">
                 <time dateTime={c.lastMessageAt}>{fmtDateTime(c.lastMessageAt)}</time>
                 {c.unreadCount > 0 && (
-                  <span className="unread-count" aria-label={`${c.unreadCount} pesan belum dibaca`}>
+                  <span className="unread-count" aria-label={tr(`${c.unreadCount} pesan belum dibaca`, `${c.unreadCount} unread messages`)}>
                     {c.unreadCount}
                   </span>
                 )}
@@ -180,7 +181,7 @@ export function InboxPage() {
       {cursor && (
         <p className="more">
           <button type="button" onClick={more}>
-            Muat lebih banyak
+            {tr('Muat lebih banyak', 'Load more')}
           </button>
         </p>
       )}

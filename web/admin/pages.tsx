@@ -3,10 +3,11 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { REPORT_STATUSES, type ReportStatus } from '../../src/reports/model.ts'
 import { api, ApiError, type ReportDetail, type ReportListItem } from './api.ts'
-import { channelLabel, fmtDate, kindLabel, SLA_LABELS, statusLabel } from './labels.ts'
+import { channelLabel, fmtDate, kindLabel, slaLabel, statusLabel } from './labels.ts'
 import { useLive } from './live.ts'
 import { onLinkClick } from './router.ts'
-import { ChannelIcon } from './ui.tsx'
+import { ChannelIcon, serverText } from './ui.tsx'
+import { tr } from './i18n.ts'
 
 const listQuery = (f: { status: string; q: string }) => ({ status: (f.status || undefined) as ReportStatus | undefined, q: f.q || undefined })
 
@@ -34,8 +35,8 @@ function asListItem(r: ReportDetail): ReportListItem {
 }
 
 function errorText(err: unknown, notFound: string): string {
-  if (err instanceof ApiError) return err.status === 404 ? notFound : err.messages.id
-  return 'Terjadi kesalahan. Coba lagi.'
+  if (err instanceof ApiError) return err.status === 404 ? notFound : serverText(err)
+  return tr('Terjadi kesalahan. Coba lagi.', 'Something went wrong. Please try again.')
 }
 
 function StatusBadge({ status }: { status: ReportListItem['status'] }) {
@@ -47,7 +48,7 @@ function SlaBadge({ state, dueAt }: { state: ReportListItem['slaState']; dueAt: 
   return (
     <span className={`sla sla-${state}`}>
       {fmtDate(dueAt)}
-      <span className="sla-text">{SLA_LABELS[state]}</span>
+      <span className="sla-text">{slaLabel(state)}</span>
     </span>
   )
 }
@@ -71,7 +72,7 @@ export function ReportListPage() {
         setItems(r.items)
         setCursor(r.nextCursor)
       },
-      (err) => live && setError(errorText(err, 'Daftar laporan belum tersedia di server ini (layanan laporan belum aktif).')),
+      (err) => live && setError(errorText(err, tr('Daftar laporan belum tersedia di server ini (layanan laporan belum aktif).', 'The report list is not available on this server (the reports service is not active).'))),
     )
     return () => {
       live = false
@@ -104,7 +105,7 @@ export function ReportListPage() {
       setItems((old) => [...(old ?? []), ...r.items])
       setCursor(r.nextCursor)
     } catch (err) {
-      setError(errorText(err, 'Daftar laporan belum tersedia di server ini.'))
+      setError(errorText(err, tr('Daftar laporan belum tersedia di server ini.', 'The report list is not available on this server.')))
     } finally {
       setLoadingMore(false)
     }
@@ -117,12 +118,12 @@ export function ReportListPage() {
 
   return (
     <section aria-labelledby="list-title">
-      <h1 id="list-title">Daftar Laporan</h1>
+      <h1 id="list-title">{tr('Daftar Laporan', 'Reports')}</h1>
       <form className="filters" onSubmit={submit} role="search">
         <div className="field">
           <label htmlFor="f-status">Status</label>
           <select id="f-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Semua status</option>
+            <option value="">{tr('Semua status', 'All statuses')}</option>
             {REPORT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {statusLabel(s)}
@@ -131,11 +132,11 @@ export function ReportListPage() {
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor="f-q">Cari</label>
-          <input id="f-q" type="search" value={q} placeholder="Kata kunci, mis. jalan rusak" onChange={(e) => setQ(e.target.value)} />
+          <label htmlFor="f-q">{tr('Cari', 'Search')}</label>
+          <input id="f-q" type="search" value={q} placeholder={tr('Kata kunci, mis. jalan rusak', 'Keywords, e.g. damaged road')} onChange={(e) => setQ(e.target.value)} />
         </div>
         <button type="submit" className="primary">
-          Terapkan
+          {tr('Terapkan', 'Apply')}
         </button>
       </form>
       {error && (
@@ -145,44 +146,44 @@ export function ReportListPage() {
       )}
       {!error && items === null && (
         <p role="status" className="muted">
-          Memuat laporan…
+          {tr('Memuat laporan…', 'Loading reports…')}
         </p>
       )}
-      {items && items.length === 0 && <p className="empty">Tidak ada laporan yang cocok.</p>}
+      {items && items.length === 0 && <p className="empty">{tr('Tidak ada laporan yang cocok.', 'No matching reports.')}</p>}
       {items && items.length > 0 && (
         <>
           <table className="reports">
-            <caption className="sr-only">Daftar laporan, terbaru di atas</caption>
+            <caption className="sr-only">{tr('Daftar laporan, terbaru di atas', 'Reports, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="c-code">Kode</th>
-                <th scope="col" className="c-summary">Judul / ringkasan</th>
+                <th scope="col" className="c-code">{tr('Kode', 'Code')}</th>
+                <th scope="col" className="c-summary">{tr('Judul / ringkasan', 'Title / summary')}</th>
                 <th scope="col" className="c-status">Status</th>
-                <th scope="col" className="c-channel">Kanal</th>
-                <th scope="col" className="c-date">Masuk</th>
-                <th scope="col" className="c-due">Batas waktu</th>
+                <th scope="col" className="c-channel">{tr('Kanal', 'Channel')}</th>
+                <th scope="col" className="c-date">{tr('Masuk', 'Received')}</th>
+                <th scope="col" className="c-due">{tr('Batas waktu', 'Deadline')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((r) => (
                 <tr key={r.id}>
-                  <td data-label="Kode" className="code">
+                  <td data-label={tr('Kode', 'Code')} className="code">
                     <a href={`/admin/laporan/${r.id}`} onClick={onLinkClick}>
                       {r.trackingCode}
                     </a>
                   </td>
-                  <td data-label="Judul" className="summary">
+                  <td data-label={tr('Judul', 'Title')} className="summary">
                     <span className="title">{r.title ?? kindLabel(r.kind)}</span>
                     <span className="excerpt">{r.excerpt}</span>
                   </td>
                   <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td data-label="Kanal">
+                  <td data-label={tr('Kanal', 'Channel')}>
                     <ChannelIcon channel={r.channelType} /> {channelLabel(r.channelType)}
                   </td>
-                  <td data-label="Masuk" className="nowrap">{fmtDate(r.createdAt)}</td>
-                  <td data-label="Batas waktu">
+                  <td data-label={tr('Masuk', 'Received')} className="nowrap">{fmtDate(r.createdAt)}</td>
+                  <td data-label={tr('Batas waktu', 'Deadline')}>
                     <SlaBadge state={r.slaState} dueAt={r.dueAt} />
                   </td>
                 </tr>
@@ -192,7 +193,7 @@ export function ReportListPage() {
           {cursor && (
             <p className="more">
               <button type="button" onClick={more} disabled={loadingMore}>
-                {loadingMore ? 'Memuat…' : 'Muat lebih banyak'}
+                {loadingMore ? tr('Memuat…', 'Loading…') : tr('Muat lebih banyak', 'Load more')}
               </button>
             </p>
           )}

@@ -5,14 +5,15 @@ import { ARCHIVE_REASONS } from '../../src/reports/lifecycle-types.ts'
 import { api, type ReportDetail, type Suggestions } from './api.ts'
 import { errorText } from './ui.tsx'
 import { useCommand } from './command.tsx'
+import { tr } from './i18n.ts'
 
-const ARCHIVE_LABELS: Record<(typeof ARCHIVE_REASONS)[number], string> = {
-  spam: 'Spam',
-  wrong_format: 'Format tidak sesuai',
-  too_general: 'Terlalu umum / tidak jelas',
-  not_government_performance: 'Bukan terkait kinerja pemerintah',
-  no_reply: 'Pelapor tidak menanggapi',
-  other: 'Lainnya',
+const ARCHIVE_LABELS: Record<(typeof ARCHIVE_REASONS)[number], [string, string]> = {
+  spam: ['Spam', 'Spam'],
+  wrong_format: ['Format tidak sesuai', 'Wrong format'],
+  too_general: ['Terlalu umum / tidak jelas', 'Too general or unclear'],
+  not_government_performance: ['Bukan terkait kinerja pemerintah', 'Not about government performance'],
+  no_reply: ['Pelapor tidak menanggapi', 'The reporter did not reply'],
+  other: ['Lainnya', 'Other'],
 }
 
 export function TextCommand(props: {
@@ -31,7 +32,7 @@ export function TextCommand(props: {
       className="stack"
       onSubmit={(e) => {
         e.preventDefault()
-        void run(props.type, { [props.field]: text.trim() }, `${props.submit}: berhasil.`)
+        void run(props.type, { [props.field]: text.trim() }, tr(`${props.submit}: berhasil.`, `${props.submit}: done.`))
       }}
     >
       <label htmlFor={id}>{props.label}</label>
@@ -53,18 +54,18 @@ export function ArchiveForm({ report, onDone }: { report: ReportDetail; onDone: 
       className="stack"
       onSubmit={(e) => {
         e.preventDefault()
-        void run('archive', { reason, explanation: explanation.trim() }, 'Laporan diarsipkan.')
+        void run('archive', { reason, explanation: explanation.trim() }, tr('Laporan diarsipkan.', 'Report archived.'))
       }}
     >
-      <label htmlFor="a-reason">Alasan arsip</label>
+      <label htmlFor="a-reason">{tr('Alasan arsip', 'Reason for archiving')}</label>
       <select id="a-reason" value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
         {ARCHIVE_REASONS.map((r) => (
           <option key={r} value={r}>
-            {ARCHIVE_LABELS[r]}
+            {tr(...ARCHIVE_LABELS[r])}
           </option>
         ))}
       </select>
-      <label htmlFor="a-explanation">Penjelasan untuk pelapor</label>
+      <label htmlFor="a-explanation">{tr('Penjelasan untuk pelapor', 'Explanation for the reporter')}</label>
       <textarea
         id="a-explanation"
         required
@@ -74,7 +75,7 @@ export function ArchiveForm({ report, onDone }: { report: ReportDetail; onDone: 
       />
       {errorBox}
       <button type="submit" className="primary" disabled={busy || !explanation.trim()}>
-        Arsipkan
+        {tr('Arsipkan', 'Archive')}
       </button>
     </form>
   )
@@ -99,23 +100,23 @@ export function MergeForm({
     setLookupError(null)
     const id = UUID.exec(master)?.[0]
     if (!id || id === report.id)
-      return setLookupError('Tempel tautan atau ID laporan induk (bukan laporan ini).')
+      return setLookupError(tr('Tempel tautan atau ID laporan induk (bukan laporan ini).', 'Paste the link or ID of the master report (not this one).'))
     try {
       const m = await api.report(id)
       await run(
         'merge_into',
         { masterReportId: m.id, masterStatus: m.status },
-        `Digabungkan ke ${m.trackingCode}.`,
+        tr(`Digabungkan ke ${m.trackingCode}.`, `Merged into ${m.trackingCode}.`),
       )
     } catch (err) {
-      setLookupError(errorText(err, 'Laporan induk tidak ditemukan.'))
+      setLookupError(errorText(err, tr('Laporan induk tidak ditemukan.', 'Master report not found.')))
     }
   }
   return (
     <form className="stack" onSubmit={submit}>
       {suggestions && suggestions.duplicates.length > 0 && (
         <p className="suggest">
-          Kemungkinan duplikat:{' '}
+          {tr('Kemungkinan duplikat:', 'Possible duplicates:')}{' '}
           {suggestions.duplicates.slice(0, 5).map((d) => (
             <button key={d.reportId} type="button" className="chip" onClick={() => setMaster(d.reportId)}>
               {d.trackingCode} ({Math.round(d.score * 100)}%)
@@ -123,7 +124,7 @@ export function MergeForm({
           ))}
         </p>
       )}
-      <label htmlFor="m-master">Laporan induk (tautan atau ID)</label>
+      <label htmlFor="m-master">{tr('Laporan induk (tautan atau ID)', 'Master report (link or ID)')}</label>
       <input
         id="m-master"
         required
@@ -138,7 +139,7 @@ export function MergeForm({
       )}
       {errorBox}
       <button type="submit" className="primary" disabled={busy || !master.trim()}>
-        Gabungkan
+        {tr('Gabungkan', 'Merge')}
       </button>
     </form>
   )

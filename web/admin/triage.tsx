@@ -11,15 +11,16 @@ import { kindLabel, urgencyLabel } from './labels.ts'
 
 import { useCommand } from './command.tsx'
 import { ArchiveForm, MergeForm, TextCommand } from './triage-forms.tsx'
+import { tr } from './i18n.ts'
 
-const ACTIONS: { type: string; label: string; key: string }[] = [
-  { type: 'verify_and_dispatch', label: 'Verifikasi & disposisi', key: 'v' },
-  { type: 'add_disposition', label: 'Tambah disposisi', key: 'd' },
-  { type: 'request_info', label: 'Minta keterangan', key: 'i' },
-  { type: 'archive', label: 'Arsipkan', key: 'a' },
-  { type: 'merge_into', label: 'Gabungkan (duplikat)', key: 'g' },
-  { type: 'reject_not_pemda_authority', label: 'Bukan wewenang Pemda', key: 'w' },
-  { type: 'close', label: 'Tutup laporan', key: 't' },
+const ACTIONS: { type: string; label: [string, string]; key: string }[] = [
+  { type: 'verify_and_dispatch', label: ['Verifikasi & disposisi', 'Verify and dispatch'], key: 'v' },
+  { type: 'add_disposition', label: ['Tambah disposisi', 'Add a disposition'], key: 'd' },
+  { type: 'request_info', label: ['Minta keterangan', 'Ask for details'], key: 'i' },
+  { type: 'archive', label: ['Arsipkan', 'Archive'], key: 'a' },
+  { type: 'merge_into', label: ['Gabungkan (duplikat)', 'Merge (duplicate)'], key: 'g' },
+  { type: 'reject_not_pemda_authority', label: ['Bukan wewenang Pemda', 'Not our government’s authority'], key: 'w' },
+  { type: 'close', label: ['Tutup laporan', 'Close the report'], key: 't' },
 ]
 
 export interface TriageProps {
@@ -49,8 +50,8 @@ export function TriagePanel({ report, agencies, suggestions, onDone }: TriagePro
   if (allowed.length === 0) return null
   return (
     <section className="card triage" aria-labelledby="triage-title">
-      <h2 id="triage-title">Tindakan koordinator</h2>
-      <div className="action-tabs" role="group" aria-label="Pilih tindakan">
+      <h2 id="triage-title">{tr('Tindakan koordinator', 'Coordinator actions')}</h2>
+      <div className="action-tabs" role="group" aria-label={tr('Pilih tindakan', 'Choose an action')}>
         {allowed.map((a) => (
           <button
             key={a.type}
@@ -59,7 +60,7 @@ export function TriagePanel({ report, agencies, suggestions, onDone }: TriagePro
             aria-keyshortcuts={a.key.toUpperCase()}
             onClick={() => setOpen(a.type)}
           >
-            {a.label} <kbd>{a.key.toUpperCase()}</kbd>
+            {tr(...a.label)} <kbd>{a.key.toUpperCase()}</kbd>
           </button>
         ))}
       </div>
@@ -75,8 +76,8 @@ export function TriagePanel({ report, agencies, suggestions, onDone }: TriagePro
             report={report}
             type="request_info"
             field="message"
-            label="Pertanyaan untuk pelapor (dikirim lewat kanalnya)"
-            submit="Kirim & tunda"
+            label={tr('Pertanyaan untuk pelapor (dikirim lewat kanalnya)', 'Question for the reporter (sent on their channel)')}
+            submit={tr('Kirim & tunda', 'Send and defer')}
             onDone={onDone}
           />
         )}
@@ -87,8 +88,8 @@ export function TriagePanel({ report, agencies, suggestions, onDone }: TriagePro
             report={report}
             type="reject_not_pemda_authority"
             field="explanation"
-            label="Penjelasan untuk pelapor"
-            submit="Tolak: bukan wewenang Pemda"
+            label={tr('Penjelasan untuk pelapor', 'Explanation for the reporter')}
+            submit={tr('Tolak: bukan wewenang Pemda', 'Refuse: not our government’s authority')}
             onDone={onDone}
           />
         )}
@@ -97,8 +98,8 @@ export function TriagePanel({ report, agencies, suggestions, onDone }: TriagePro
             report={report}
             type="close"
             field="reason"
-            label="Alasan penutupan"
-            submit="Tutup laporan"
+            label={tr('Alasan penutupan', 'Reason for closing')}
+            submit={tr('Tutup laporan', 'Close the report')}
             onDone={onDone}
           />
         )}
@@ -122,10 +123,10 @@ function AgencyPicker({
     setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
   return (
     <fieldset className="agencies">
-      <legend>OPD tujuan (boleh lebih dari satu)</legend>
+      <legend>{tr('OPD tujuan (boleh lebih dari satu)', 'Target agencies (one or more)')}</legend>
       {suggestions && suggestions.agencies.length > 0 && (
         <p className="suggest">
-          Saran:{' '}
+          {tr('Saran:', 'Suggested:')}{' '}
           {suggestions.agencies.slice(0, 3).map((s) => (
             <button
               key={s.agencyId}
@@ -210,13 +211,13 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
           instruction: instruction.trim(),
         })),
       },
-      `Laporan diverifikasi dan didisposisikan ke ${chosen.length} OPD.`,
+      tr(`Laporan diverifikasi dan didisposisikan ke ${chosen.length} OPD.`, `Report verified and dispatched to ${chosen.length} agency(ies).`),
     )
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-label="Verifikasi dan disposisi">
-      <label htmlFor="v-title">Judul</label>
+    <form className="stack" onSubmit={submit} aria-label={tr('Verifikasi dan disposisi', 'Verify and dispatch')}>
+      <label htmlFor="v-title">{tr('Judul', 'Title')}</label>
       <input
         id="v-title"
         required
@@ -227,7 +228,7 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
       />
       <div className="row">
         <div className="field">
-          <label htmlFor="v-kind">Jenis</label>
+          <label htmlFor="v-kind">{tr('Jenis', 'Kind')}</label>
           <select id="v-kind" value={kind} onChange={(e) => setKind(e.target.value as ReportKind)}>
             {REPORT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -237,9 +238,9 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="v-category">Kategori</label>
+          <label htmlFor="v-category">{tr('Kategori', 'Category')}</label>
           <select id="v-category" value={categoryId} onChange={(e) => chooseCategory(e.target.value)}>
-            <option value="">(tanpa kategori)</option>
+            <option value="">{tr('(tanpa kategori)', '(no category)')}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -257,9 +258,9 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
           )}
         </div>
         <div className="field">
-          <label htmlFor="v-urgency">Urgensi</label>
+          <label htmlFor="v-urgency">{tr('Urgensi', 'Urgency')}</label>
           <select id="v-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value)}>
-            <option value="">(bawaan kategori)</option>
+            <option value="">{tr('(bawaan kategori)', '(category default)')}</option>
             {URGENCIES.map((u) => (
               <option key={u} value={u}>
                 {urgencyLabel(u)}
@@ -270,7 +271,7 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
       </div>
       <div className="row">
         <div className="field">
-          <label htmlFor="v-district">Kecamatan</label>
+          <label htmlFor="v-district">{tr('Kecamatan', 'District')}</label>
           <select
             id="v-district"
             value={district}
@@ -279,7 +280,7 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
               setVillage('')
             }}
           >
-            <option value="">(belum diketahui)</option>
+            <option value="">{tr('(belum diketahui)', '(not known yet)')}</option>
             {districts.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}
@@ -288,14 +289,14 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="v-village">Desa / gampong</label>
+          <label htmlFor="v-village">{tr('Desa / gampong', 'Village')}</label>
           <select
             id="v-village"
             value={village}
             disabled={!district}
             onChange={(e) => setVillage(e.target.value)}
           >
-            <option value="">(seluruh kecamatan)</option>
+            <option value="">{tr('(seluruh kecamatan)', '(whole district)')}</option>
             {villages.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}
@@ -305,18 +306,18 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
         </div>
       </div>
       <fieldset className="flags">
-        <legend>Sifat laporan</legend>
+        <legend>{tr('Sifat laporan', 'Handling')}</legend>
         <label className="check">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
-          Anonim (identitas pelapor disembunyikan)
+          {tr('Anonim (identitas pelapor disembunyikan)', 'Anonymous (the reporter’s identity is hidden)')}
         </label>
         <label className="check">
           <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />{' '}
-          Rahasia (tidak pernah dipublikasikan)
+          {tr('Rahasia (tidak pernah dipublikasikan)', 'Confidential (never published)')}
         </label>
       </fieldset>
       <AgencyPicker agencies={agencies} chosen={chosen} setChosen={setChosen} suggestions={suggestions} />
-      <label htmlFor="v-instruction">Instruksi untuk OPD</label>
+      <label htmlFor="v-instruction">{tr('Instruksi untuk OPD', 'Instruction for the agency')}</label>
       <textarea
         id="v-instruction"
         required
@@ -326,7 +327,7 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
       />
       {errorBox}
       <button type="submit" className="primary" disabled={busy || chosen.length === 0 || !instruction.trim()}>
-        {busy ? 'Memproses…' : 'Verifikasi & disposisi'}
+        {busy ? tr('Memproses…', 'Working…') : tr('Verifikasi & disposisi', 'Verify and dispatch')}
       </button>
     </form>
   )
@@ -348,7 +349,7 @@ function DispatchOnlyForm({ report, agencies, suggestions, onDone }: TriageProps
   return (
     <form
       className="stack"
-      aria-label="Tambah disposisi"
+      aria-label={tr('Tambah disposisi', 'Add a disposition')}
       onSubmit={(e) => {
         e.preventDefault()
         void run(
@@ -360,7 +361,7 @@ function DispatchOnlyForm({ report, agencies, suggestions, onDone }: TriageProps
               instruction: instruction.trim(),
             })),
           },
-          'Disposisi ditambahkan.',
+          tr('Disposisi ditambahkan.', 'Disposition added.'),
         )
       }}
     >
@@ -370,7 +371,7 @@ function DispatchOnlyForm({ report, agencies, suggestions, onDone }: TriageProps
         setChosen={setChosen}
         suggestions={suggestions}
       />
-      <label htmlFor="d-instruction">Instruksi untuk OPD</label>
+      <label htmlFor="d-instruction">{tr('Instruksi untuk OPD', 'Instruction for the agency')}</label>
       <textarea
         id="d-instruction"
         rows={3}
@@ -379,7 +380,7 @@ function DispatchOnlyForm({ report, agencies, suggestions, onDone }: TriageProps
       />
       {errorBox}
       <button type="submit" className="primary" disabled={busy || chosen.length === 0 || !instruction.trim()}>
-        Disposisikan
+        {tr('Disposisikan', 'Dispatch')}
       </button>
     </form>
   )
