@@ -81,6 +81,7 @@ export async function runTriageEval(argv: string[]): Promise<void> {
       top3: round(result.top3),
       macroF1: round(result.macroF1),
       msPerPrediction: round(result.msPerPrediction),
+      cpuMsPerPrediction: round(result.cpuMsPerPrediction),
       train: result.train,
       test: result.test,
     }) + '\n',

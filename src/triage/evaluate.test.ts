@@ -76,7 +76,7 @@ describe('runTriageEval (the CLI command)', () => {
     }
     const lines = out.join('').trim().split('\n')
     const first = JSON.parse(lines[0])
-    expect(Object.keys(first)).toEqual(['top1', 'top3', 'macroF1', 'msPerPrediction', 'train', 'test'])
+    expect(Object.keys(first)).toEqual(['top1', 'top3', 'macroF1', 'msPerPrediction', 'cpuMsPerPrediction', 'train', 'test'])
     expect(first).toMatchObject({ train: 240, test: 60 })
     expect(JSON.parse(lines[1]).train).toBe(240)
   })

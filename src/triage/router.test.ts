@@ -106,4 +106,23 @@ describe('TriageRouter', () => {
       { numRuns: 60 },
     )
   })
+
+  it('learns a per-label bias online, the same whether or not it suggested on the text first', () => {
+    const a = trained()
+    const b = trained()
+    const text = 'lampu penerangan jalan mati, jalan gelap'
+    a.suggest(text, 3)
+    a.suggest('sampah numpuk', 3)
+    a.learn(text, 'Dinas PUPR')
+    b.learn(text, 'Dinas PUPR')
+    const bias = a.toJSON().bias ?? []
+    expect(bias).toHaveLength(3)
+    expect(bias).toEqual(b.toJSON().bias)
+    // Softmax steps move the biases in opposite directions: they sum to zero.
+    expect(Math.abs(bias.reduce((s, x) => s + x, 0))).toBeLessThan(1e-3)
+    expect(bias.some((x) => x !== 0)).toBe(true)
+    const off = createRouter(undefined, { biasRate: 0 })
+    for (const [t, l] of DECISIONS) off.learn(t, l)
+    expect(off.toJSON().bias?.every((x) => x === 0) ?? true).toBe(true)
+  })
 })

@@ -23,8 +23,14 @@ export interface RouterOptions {
   memory?: number
   /** neighbours that vote (default 10) */
   neighbours?: number
-  /** vote weights of the three learners (default nb 1, linear 1, neighbours 0.5) */
+  /** vote weights of the three learners (default nb 1, linear 0.7, neighbours 0.5) */
   weights?: { nb: number; linear: number; neighbours: number }
+  /**
+   * Learning rate of the per-label bias added to the combined vote, learned online by one step of
+   * softmax regression on every decision (default 0.03; 0 disables). It calibrates the learners'
+   * vote against each other and follows drift in the agencies' volumes.
+   */
+  biasRate?: number
   /**
    * Pruning when the state is saved (toJSON), to keep a large tenant's row small: linear weights
    * below `linearUnits` x 1e-4, and naive Bayes features counted less than `nbCount` times over
@@ -49,6 +55,8 @@ export interface RouterState {
   nb: NaiveBayesState
   linear: LinearState
   memory: MemoryState
+  /** learned bias per label index (absent in states saved before it existed) */
+  bias?: number[]
   /** texts returned as "bukan kewenangan", per label */
   rejections?: MemoryState
   learned: number
@@ -60,7 +68,8 @@ const DEFAULTS: Required<RouterOptions> = {
   charNgrams: [3, 4, 5],
   memory: 5000,
   neighbours: 10,
-  weights: { nb: 1, linear: 1, neighbours: 0.5 },
+  weights: { nb: 1, linear: 0.7, neighbours: 0.5 },
+  biasRate: 0.03,
   prune: { linearUnits: 1, nbCount: 0 },
 }
 
@@ -102,6 +111,9 @@ export class TriageRouter {
   private memory: NeighbourMemory
   private rejections: NeighbourMemory
   private learned = 0
+  private bias: number[] = []
+  /** the combined scores of the last text suggested on, for the bias step when it is learned next */
+  private last?: { text: string; n: number; scores: number[] }
 
   constructor(state?: RouterState, options: RouterOptions = {}) {
     this.o = { ...DEFAULTS, ...(state?.options ?? {}), ...options }
@@ -112,6 +124,7 @@ export class TriageRouter {
     for (const l of state?.labels ?? []) this.labelId(l)
     for (const [l, kws] of Object.entries(state?.seeds ?? {})) this.seeds.set(l, kws)
     this.learned = state?.learned ?? 0
+    this.bias = (state?.bias ?? []).slice()
   }
 
   /** Labels known so far, in the order first seen. */
@@ -144,13 +157,33 @@ export class TriageRouter {
   /** Learns one decision: this text belongs to this label. `weight` scales it (default 1). */
   learn(text: string, label: string, weight = 1): void {
     if (!(weight > 0)) throw new RangeError('weight must be positive; use unlearn for negative feedback')
+    const known = this.labelList.length
     const y = this.labelId(label)
     const x = this.prepare(text)
+    if (this.o.biasRate > 0 && known > 1) this.biasStep(text, x, y, weight)
     this.nb.update(x.words, y, weight)
     this.linear.update(x.all, y, this.labelList.length, weight)
     this.memory.add(x.p.stems, y)
     this.rejections.forget(x.p.stems, y)
     this.learned += weight
+    this.last = undefined
+  }
+
+  /**
+   * One step of softmax regression on the per-label bias, from the combined vote before this
+   * decision is learned (reused from the suggestion just made on the same text, if any).
+   */
+  private biasStep(text: string, x: Prepared, y: number, weight: number): void {
+    const n = this.labelList.length
+    const last = this.last
+    const scores = last && last.text === text && last.n === n ? last.scores : this.combined(x).scores
+    const s = scores.map((v, i) => v + (this.bias[i] ?? 0))
+    const max = Math.max(...s)
+    const e = s.map((v) => Math.exp(v - max))
+    const z = e.reduce((a, b) => a + b, 0)
+    while (this.bias.length < n) this.bias.push(0)
+    const rate = this.o.biasRate * weight
+    for (let i = 0; i < n; i++) this.bias[i] += rate * ((i === y ? 1 : 0) - e[i] / z)
   }
 
   /**
@@ -167,6 +200,7 @@ export class TriageRouter {
     this.linear.update(x.all, y, this.labelList.length, -weight)
     this.memory.forget(x.p.stems, y)
     this.rejections.add(x.p.stems, y)
+    this.last = undefined
   }
 
   /**
@@ -186,6 +220,7 @@ export class TriageRouter {
       known.add(kw)
     }
     this.seeds.set(label, [...known])
+    this.last = undefined
   }
 
   /** Combined scores per label index, and the spread of each model's raw scores (for reasons). */
@@ -256,7 +291,9 @@ export class TriageRouter {
     const n = this.labelList.length
     if (n === 0 || k <= 0) return []
     const x = this.prepare(text)
-    const { scores, nbSd, linSd } = this.combined(x)
+    const { scores: votes, nbSd, linSd } = this.combined(x)
+    this.last = { text, n, scores: votes }
+    const scores = votes.map((v, i) => v + (this.bias[i] ?? 0))
     const temperature = 4 / Math.sqrt(Math.max(2, n))
     const max = Math.max(...scores)
     const e = scores.map((v) => Math.exp((v - max) * temperature))
@@ -279,6 +316,7 @@ export class TriageRouter {
       linear: this.linear.toJSON(this.o.prune.linearUnits),
       memory: this.memory.toJSON(),
       rejections: this.rejections.toJSON(),
+      bias: this.bias.map((b) => +b.toFixed(4)),
       learned: this.learned,
     }
   }
