@@ -2,6 +2,7 @@
 // dimension. Each chart carries a visually hidden table with the same numbers for screen readers.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { fmtDay, fmtNum, type DashboardData } from './data.ts'
+import { tr } from '../i18n.ts'
 
 const BLUE = '#0b5394'
 const GREEN = '#1e7b4a'
@@ -19,8 +20,8 @@ export function TrendChart({ data }: { data: DashboardData }) {
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#4a5563' }} width={44} />
             <Tooltip formatter={(v) => fmtNum(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 13 }} />
-            <Line type="monotone" dataKey="received" name="Laporan masuk" stroke={BLUE} strokeWidth={2} dot={rows.length < 40} isAnimationActive={false} />
-            <Line type="monotone" dataKey="answered" name="Sudah dijawab" stroke={GREEN} strokeWidth={2} dot={false} strokeDasharray="5 3" isAnimationActive={false} />
+            <Line type="monotone" dataKey="received" name={tr('Laporan masuk', 'Reports received')} stroke={BLUE} strokeWidth={2} dot={rows.length < 40} isAnimationActive={false} />
+            <Line type="monotone" dataKey="answered" name={tr('Sudah dijawab', 'Answered')} stroke={GREEN} strokeWidth={2} dot={false} strokeDasharray="5 3" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -28,9 +29,9 @@ export function TrendChart({ data }: { data: DashboardData }) {
         <caption>Tren laporan per {g === 'day' ? 'hari' : g === 'week' ? 'minggu' : 'bulan'}</caption>
         <thead>
           <tr>
-            <th scope="col">Periode</th>
-            <th scope="col">Laporan masuk</th>
-            <th scope="col">Sudah dijawab</th>
+            <th scope="col">{tr('Periode', 'Period')}</th>
+            <th scope="col">{tr('Laporan masuk', 'Reports received')}</th>
+            <th scope="col">{tr('Sudah dijawab', 'Answered')}</th>
           </tr>
         </thead>
         <tbody>
@@ -57,13 +58,13 @@ export interface BarItem {
 export function BarPanel({ title, items, max = 8, onPick }: { title: string; items: BarItem[]; max?: number; onPick?: (key: string) => void }) {
   const shown = items.slice(0, max)
   const rest = items.slice(max).reduce((s, i) => s + i.count, 0)
-  const rows = rest > 0 ? [...shown, { key: '', label: 'Lainnya', count: rest }] : shown
+  const rows = rest > 0 ? [...shown, { key: '', label: tr('Lainnya', 'Other'), count: rest }] : shown
   const height = Math.max(80, rows.length * 30 + 16)
   return (
     <section className="card dash-panel" aria-label={title}>
       <h2>{title}</h2>
       {rows.length === 0 ? (
-        <p className="empty">Tidak ada laporan untuk filter ini.</p>
+        <p className="empty">{tr('Tidak ada laporan untuk filter ini.', 'No reports for this filter.')}</p>
       ) : (
         <>
           <div aria-hidden="true">
@@ -74,7 +75,7 @@ export function BarPanel({ title, items, max = 8, onPick }: { title: string; ite
                 <Tooltip formatter={(v) => fmtNum(Number(v))} cursor={{ fill: '#eef1f5' }} />
                 <Bar
                   dataKey="count"
-                  name="Laporan"
+                  name={tr('Laporan', 'Reports')}
                   fill={BLUE}
                   radius={[0, 3, 3, 0]}
                   isAnimationActive={false}

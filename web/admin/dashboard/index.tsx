@@ -3,14 +3,13 @@
 // /api/dashboard (src/analytics), computed inside the viewer's scope by the server.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { CHANNEL_TYPES, REPORT_KINDS, type ChannelType, type ReportKind, type ReportStatus } from '../../../src/reports/model.ts'
-import { channelLabel, kindLabel, statusLabel } from '../labels.ts'
+import { channelLabel, kindLabel, locale, statusLabel } from '../labels.ts'
 import { BarPanel, TrendChart, type BarItem } from './charts.tsx'
 import {
   fetchBoundaries,
   fetchDashboard,
   fetchMe,
   fetchOptions,
-  fmtLongDay,
   NO_FILTERS,
   queryOf,
   type Boundaries,
@@ -23,6 +22,7 @@ import { DistrictMap } from './map.tsx'
 import { BoundaryImport, Kpis, Scoreboard, Trending } from './panels.tsx'
 import { ReportCardDownloads } from './report-card.tsx'
 import './dashboard.css'
+import { tr } from '../i18n.ts'
 
 const KEYS = ['from', 'to', 'granularity', 'channel', 'kind', 'category', 'agency', 'district'] as const
 
@@ -81,7 +81,7 @@ export function Dashboard() {
     [options],
   )
   const items = (list: { key: string | null; count: number }[], label: (k: string) => string): BarItem[] =>
-    list.map((c) => ({ key: c.key ?? '', label: c.key === null ? 'Belum ditentukan' : label(c.key), count: c.count }))
+    list.map((c) => ({ key: c.key ?? '', label: c.key === null ? tr('Belum ditentukan', 'Not set') : label(c.key), count: c.count }))
 
   const period = data?.period
   const from = filters.from || period?.from || ''
@@ -100,52 +100,52 @@ export function Dashboard() {
     <section aria-labelledby="dash-title" className="dash">
       <header className="dash-head">
         <div>
-          <h1 id="dash-title">Dasbor Pimpinan</h1>
+          <h1 id="dash-title">{tr('Dasbor Pimpinan', 'Leadership dashboard')}</h1>
           {period && (
             <p className="muted dash-sub">
-              {fmtLongDay(period.from)} – {fmtLongDay(period.to)} · waktu {period.timeZone === 'Asia/Jayapura' ? 'WIT' : period.timeZone === 'Asia/Makassar' ? 'WITA' : 'WIB'}
-              {data?.scope === 'agencies' ? ' · hanya laporan yang didisposisikan ke OPD Anda' : ''}
+              {longDay(period.from)} – {longDay(period.to)} · {tr('waktu', 'time')} {period.timeZone === 'Asia/Jayapura' ? 'WIT' : period.timeZone === 'Asia/Makassar' ? 'WITA' : 'WIB'}
+              {data?.scope === 'agencies' ? tr(' · hanya laporan yang didisposisikan ke OPD Anda', ' · only reports dispatched to your agencies') : ''}
             </p>
           )}
         </div>
-        <div className="dash-exports" role="group" aria-label="Unduh data">
+        <div className="dash-exports" role="group" aria-label={tr('Unduh data', 'Download data')}>
           <a className="button" href={exportHref('reports', 'csv')} download>
-            Unduh CSV laporan
+            {tr('Unduh CSV laporan', 'Download reports CSV')}
           </a>
           <a className="button" href={exportHref('reports', 'xlsx')} download>
-            XLSX laporan
+            {tr('XLSX laporan', 'Reports XLSX')}
           </a>
           <a className="button" href={exportHref('scoreboard', 'csv')} download>
-            CSV rapor OPD
+            {tr('CSV rapor OPD', 'Agency scorecard CSV')}
           </a>
           <a className="button" href={exportHref('scoreboard', 'xlsx')} download>
-            XLSX rapor OPD
+            {tr('XLSX rapor OPD', 'Agency scorecard XLSX')}
           </a>
         </div>
       </header>
 
-      <form className="card dash-filters" aria-label="Filter dasbor" onSubmit={(e) => e.preventDefault()}>
+      <form className="card dash-filters" aria-label={tr('Filter dasbor', 'Dashboard filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
-          <label htmlFor="f-from">Dari</label>
+          <label htmlFor="f-from">{tr('Dari', 'From')}</label>
           <input id="f-from" type="date" value={from} onChange={(e) => set('from', e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="f-to">Sampai</label>
+          <label htmlFor="f-to">{tr('Sampai', 'To')}</label>
           <input id="f-to" type="date" value={to} onChange={(e) => set('to', e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="f-gran">Tren per</label>
+          <label htmlFor="f-gran">{tr('Tren per', 'Trend by')}</label>
           <select id="f-gran" value={filters.granularity} onChange={(e) => set('granularity', e.target.value)}>
-            <option value="">Otomatis</option>
-            <option value="day">Hari</option>
-            <option value="week">Minggu</option>
-            <option value="month">Bulan</option>
+            <option value="">{tr('Otomatis', 'Automatic')}</option>
+            <option value="day">{tr('Hari', 'Day')}</option>
+            <option value="week">{tr('Minggu', 'Week')}</option>
+            <option value="month">{tr('Bulan', 'Month')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-channel">Kanal</label>
+          <label htmlFor="f-channel">{tr('Kanal', 'Channel')}</label>
           <select id="f-channel" value={filters.channel} onChange={(e) => set('channel', e.target.value)}>
-            <option value="">Semua kanal</option>
+            <option value="">{tr('Semua kanal', 'All channels')}</option>
             {CHANNEL_TYPES.map((c) => (
               <option key={c} value={c}>
                 {channelLabel(c)}
@@ -154,9 +154,9 @@ export function Dashboard() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-kind">Jenis</label>
+          <label htmlFor="f-kind">{tr('Jenis', 'Kind')}</label>
           <select id="f-kind" value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
-            <option value="">Semua jenis</option>
+            <option value="">{tr('Semua jenis', 'All kinds')}</option>
             {REPORT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(k)}
@@ -165,9 +165,9 @@ export function Dashboard() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-category">Kategori</label>
+          <label htmlFor="f-category">{tr('Kategori', 'Category')}</label>
           <select id="f-category" value={filters.category} onChange={(e) => set('category', e.target.value)}>
-            <option value="">Semua kategori</option>
+            <option value="">{tr('Semua kategori', 'All categories')}</option>
             {options?.categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -176,9 +176,9 @@ export function Dashboard() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-agency">OPD</label>
+          <label htmlFor="f-agency">{tr('OPD', 'Agency')}</label>
           <select id="f-agency" value={filters.agency} onChange={(e) => set('agency', e.target.value)}>
-            <option value="">Semua OPD</option>
+            <option value="">{tr('Semua OPD', 'All agencies')}</option>
             {options?.agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.shortName}
@@ -187,9 +187,9 @@ export function Dashboard() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-district">Kecamatan</label>
+          <label htmlFor="f-district">{tr('Kecamatan', 'District')}</label>
           <select id="f-district" value={filters.district} onChange={(e) => set('district', e.target.value)}>
-            <option value="">Semua kecamatan</option>
+            <option value="">{tr('Semua kecamatan', 'All districts')}</option>
             {options?.districts.map((d) => (
               <option key={d.code} value={d.code}>
                 {d.name}
@@ -199,13 +199,14 @@ export function Dashboard() {
         </div>
         <div className="field dash-reset">
           <button type="button" onClick={() => setFilters({ from: '', to: '', ...NO_FILTERS })} disabled={active === 0 && !filters.from && !filters.to}>
-            Atur ulang{active ? ` (${active})` : ''}
+            {tr('Atur ulang', 'Reset')}
+            {active ? ` (${active})` : ''}
           </button>
         </div>
       </form>
 
       <p role="status" aria-live="polite" className="sr-only">
-        {loading ? 'Memuat data dasbor…' : data ? `Data dimuat: ${data.summary.received} laporan.` : ''}
+        {loading ? tr('Memuat data dasbor…', 'Loading the dashboard…') : data ? tr(`Data dimuat: ${data.summary.received} laporan.`, `Data loaded: ${data.summary.received} reports.`) : ''}
       </p>
       {error && (
         <p className="alert" role="alert">
@@ -217,38 +218,38 @@ export function Dashboard() {
           <Kpis s={data.summary} />
 
           <section className="card" aria-labelledby="trend-title">
-            <h2 id="trend-title">Tren laporan</h2>
+            <h2 id="trend-title">{tr('Tren laporan', 'Report trend')}</h2>
             <TrendChart data={data} />
           </section>
 
           <div className="dash-grid">
-            <BarPanel title="Per kanal" items={items(data.breakdowns.channel, (k) => channelLabel(k as ChannelType))} onPick={(k) => set('channel', k)} />
-            <BarPanel title="Per status" items={items(data.breakdowns.status, (k) => statusLabel(k as ReportStatus))} />
-            <BarPanel title="Per jenis" items={items(data.breakdowns.kind, (k) => kindLabel(k as ReportKind))} onPick={(k) => set('kind', k)} />
+            <BarPanel title={tr('Per kanal', 'By channel')} items={items(data.breakdowns.channel, (k) => channelLabel(k as ChannelType))} onPick={(k) => set('channel', k)} />
+            <BarPanel title={tr('Per status', 'By status')} items={items(data.breakdowns.status, (k) => statusLabel(k as ReportStatus))} />
+            <BarPanel title={tr('Per jenis', 'By kind')} items={items(data.breakdowns.kind, (k) => kindLabel(k as ReportKind))} onPick={(k) => set('kind', k)} />
             <BarPanel
-              title="Per kategori"
-              items={items(data.breakdowns.category, (k) => names.category.get(k) ?? 'Kategori lain')}
+              title={tr('Per kategori', 'By category')}
+              items={items(data.breakdowns.category, (k) => names.category.get(k) ?? tr('Kategori lain', 'Other category'))}
               onPick={(k) => set('category', k)}
             />
           </div>
 
           <div className="dash-grid dash-grid-map">
             <section className="card" aria-labelledby="map-title">
-              <h2 id="map-title">Sebaran per kecamatan</h2>
+              <h2 id="map-title">{tr('Sebaran per kecamatan', 'Reports by district')}</h2>
               <DistrictMap boundaries={boundaries} rows={districtRows} selected={filters.district} onPick={(c) => set('district', filters.district === c ? '' : c)} />
               {canImport && <BoundaryImport csrf={me?.csrfToken ?? null} onDone={() => void loadBoundaries()} />}
             </section>
             <section className="card" aria-labelledby="trending-title">
-              <h2 id="trending-title">Topik yang sedang naik</h2>
-              <p className="muted dash-note">Kata yang paling sering muncul dibanding periode sebelumnya yang sama panjang.</p>
+              <h2 id="trending-title">{tr('Topik yang sedang naik', 'Rising topics')}</h2>
+              <p className="muted dash-note">{tr('Kata yang paling sering muncul dibanding periode sebelumnya yang sama panjang.', 'Words appearing most often compared with the previous period of the same length.')}</p>
               <Trending items={data.trending} />
             </section>
           </div>
 
           <section className="card" aria-labelledby="score-title">
-            <h2 id="score-title">Rapor OPD</h2>
+            <h2 id="score-title">{tr('Rapor OPD', 'Agency scorecard')}</h2>
             <p className="muted dash-note">
-              Kepatuhan SLA = jawaban tepat waktu dibagi (semua jawaban + disposisi terbuka yang lewat tenggat). Respons pertama = disposisi diterima OPD.
+              {tr('Kepatuhan SLA = jawaban tepat waktu dibagi (semua jawaban + disposisi terbuka yang lewat tenggat). Respons pertama = disposisi diterima OPD.', 'SLA compliance = answers on time divided by (all answers + open dispositions past their deadline). First response = the agency accepted the disposition.')}
             </p>
             <Scoreboard rows={data.scoreboard} />
             <ReportCardDownloads />
@@ -257,4 +258,10 @@ export function Dashboard() {
       )}
     </section>
   )
+}
+
+/** "23 Nov 2026" in the current language (the period's days are calendar days: no time zone shift). */
+function longDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }

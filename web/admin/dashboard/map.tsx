@@ -3,6 +3,7 @@
 import { geoMercator, geoPath } from 'd3-geo'
 import { useMemo } from 'react'
 import { fmtNum, type Boundaries } from './data.ts'
+import { tr } from '../i18n.ts'
 
 export interface DistrictCount {
   code: string
@@ -58,15 +59,15 @@ export function DistrictMap({
   const max = Math.max(1, ...rows.map((r) => r.count))
   const table = (
     <table className="dash-table dash-district-table">
-      <caption className="sr-only">Laporan per kecamatan</caption>
+      <caption className="sr-only">{tr('Laporan per kecamatan', 'Reports per district')}</caption>
       <thead>
         <tr>
-          <th scope="col">Kecamatan</th>
+          <th scope="col">{tr('Kecamatan', 'District')}</th>
           <th scope="col" className="num">
-            Laporan
+            {tr('Laporan', 'Reports')}
           </th>
           <th scope="col" className="bar-col">
-            <span className="sr-only">Perbandingan</span>
+            <span className="sr-only">{tr('Perbandingan', 'Comparison')}</span>
           </th>
         </tr>
       </thead>
@@ -94,14 +95,14 @@ export function DistrictMap({
     return (
       <div>
         <p className="muted dash-note">
-          Peta belum tersedia karena batas wilayah kecamatan belum diimpor. Angka per kecamatan ditampilkan sebagai tabel.
+          {tr('Peta belum tersedia karena batas wilayah kecamatan belum diimpor. Angka per kecamatan ditampilkan sebagai tabel.', 'No map yet: the district boundaries have not been imported. The figures per district are shown as a table.')}
         </p>
         <div className="dash-scroll">{table}</div>
       </div>
     )
   return (
     <div className="dash-map-wrap">
-      <svg viewBox={`0 0 ${W} ${H}`} className="dash-map" role="group" aria-label="Peta jumlah laporan per kecamatan">
+      <svg viewBox={`0 0 ${W} ${H}`} className="dash-map" role="group" aria-label={tr('Peta jumlah laporan per kecamatan', 'Map of reports per district')}>
         {paths.map((p) => {
           const n = byCode.get(p.code)?.count ?? 0
           const name = byCode.get(p.code)?.name ?? p.name
@@ -114,7 +115,7 @@ export function DistrictMap({
               strokeWidth={p.code === selected ? 3 : 1}
               tabIndex={0}
               role="button"
-              aria-label={`${name}: ${fmtNum(n)} laporan`}
+              aria-label={tr(`${name}: ${fmtNum(n)} laporan`, `${name}: ${fmtNum(n)} reports`)}
               aria-pressed={p.code === selected}
               onClick={() => onPick(p.code)}
               onKeyDown={(e) => {
@@ -124,7 +125,7 @@ export function DistrictMap({
                 }
               }}
             >
-              <title>{`${name}: ${fmtNum(n)} laporan`}</title>
+              <title>{tr(`${name}: ${fmtNum(n)} laporan`, `${name}: ${fmtNum(n)} reports`)}</title>
             </path>
           )
         })}
@@ -147,7 +148,7 @@ export function DistrictMap({
         ))}
       </div>
       <details className="dash-details">
-        <summary>Tabel per kecamatan</summary>
+        <summary>{tr('Tabel per kecamatan', 'Table per district')}</summary>
         {table}
       </details>
     </div>

@@ -1,18 +1,27 @@
 // The dashboard's plain panels: headline figures, the agency scoreboard (rapor OPD), trending
 // topics and the one-time boundary import.
 import { useState, type FormEvent } from 'react'
-import { fmtHours, fmtNum, fmtPct, uploadBoundaries, type DashboardData, type ScoreRow } from './data.ts'
+import { tr } from '../i18n.ts'
+import { locale } from '../labels.ts'
+import { fmtNum, fmtPct, uploadBoundaries, type DashboardData, type ScoreRow } from './data.ts'
+
+/** Hours as "5,5 jam" / "5.5 h" or, past two days, in days. */
+function fmtHours(h: number | null): string {
+  if (h === null) return '—'
+  const f = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 })
+  return h >= 48 ? tr(`${f.format(h / 24)} hari`, `${f.format(h / 24)} days`) : tr(`${f.format(h)} jam`, `${f.format(h)} h`)
+}
 
 export function Kpis({ s }: { s: DashboardData['summary'] }) {
   const items: [string, string, string?][] = [
-    ['Laporan masuk', fmtNum(s.received)],
-    ['Terverifikasi', fmtNum(s.verified)],
-    ['Sudah dijawab', fmtNum(s.answered)],
-    ['Selesai', fmtNum(s.closed)],
-    ['Lewat tenggat (masih terbuka)', fmtNum(s.overdueOpen), s.overdueOpen > 0 ? 'warn' : undefined],
-    ['Kepatuhan SLA OPD', fmtPct(s.slaCompliance)],
-    ['Median respons pertama', fmtHours(s.medianFirstResponseHours)],
-    ['Median penyelesaian', fmtHours(s.medianCompletionHours)],
+    [tr('Laporan masuk', 'Reports received'), fmtNum(s.received)],
+    [tr('Terverifikasi', 'Verified'), fmtNum(s.verified)],
+    [tr('Sudah dijawab', 'Answered'), fmtNum(s.answered)],
+    [tr('Selesai', 'Closed'), fmtNum(s.closed)],
+    [tr('Lewat tenggat (masih terbuka)', 'Past deadline (still open)'), fmtNum(s.overdueOpen), s.overdueOpen > 0 ? 'warn' : undefined],
+    [tr('Kepatuhan SLA OPD', 'Agency SLA compliance'), fmtPct(s.slaCompliance)],
+    [tr('Median respons pertama', 'Median first response'), fmtHours(s.medianFirstResponseHours)],
+    [tr('Median penyelesaian', 'Median completion'), fmtHours(s.medianCompletionHours)],
   ]
   return (
     <dl className="dash-kpis">
@@ -29,22 +38,22 @@ export function Kpis({ s }: { s: DashboardData['summary'] }) {
 const compClass = (p: number | null) => (p === null ? '' : p >= 80 ? 'good' : p >= 60 ? 'fair' : 'poor')
 
 export function Scoreboard({ rows }: { rows: ScoreRow[] }) {
-  if (rows.length === 0) return <p className="empty">Belum ada disposisi ke OPD untuk filter ini.</p>
+  if (rows.length === 0) return <p className="empty">{tr('Belum ada disposisi ke OPD untuk filter ini.', 'No dispositions to agencies for this filter yet.')}</p>
   return (
     <div className="dash-scroll">
       <table className="dash-table dash-score">
-        <caption className="sr-only">Rapor OPD: kinerja tiap OPD atas disposisi laporan</caption>
+        <caption className="sr-only">{tr('Rapor OPD: kinerja tiap OPD atas disposisi laporan', 'Agency scorecard: each agency\'s performance on dispatched reports')}</caption>
         <thead>
           <tr>
-            <th scope="col">OPD</th>
-            <th scope="col" className="num">Laporan</th>
-            <th scope="col" className="num">Dijawab</th>
-            <th scope="col" className="num">Tepat waktu</th>
-            <th scope="col" className="num">Lewat tenggat (terbuka)</th>
-            <th scope="col" className="num">Dikembalikan</th>
-            <th scope="col" className="num">Kepatuhan SLA</th>
-            <th scope="col" className="num">Respons pertama (median)</th>
-            <th scope="col" className="num">Penyelesaian (median)</th>
+            <th scope="col">{tr('OPD', 'Agency')}</th>
+            <th scope="col" className="num">{tr('Laporan', 'Reports')}</th>
+            <th scope="col" className="num">{tr('Dijawab', 'Answered')}</th>
+            <th scope="col" className="num">{tr('Tepat waktu', 'On time')}</th>
+            <th scope="col" className="num">{tr('Lewat tenggat (terbuka)', 'Past deadline (open)')}</th>
+            <th scope="col" className="num">{tr('Dikembalikan', 'Returned')}</th>
+            <th scope="col" className="num">{tr('Kepatuhan SLA', 'SLA compliance')}</th>
+            <th scope="col" className="num">{tr('Respons pertama (median)', 'First response (median)')}</th>
+            <th scope="col" className="num">{tr('Penyelesaian (median)', 'Completion (median)')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,20 +81,20 @@ export function Scoreboard({ rows }: { rows: ScoreRow[] }) {
 }
 
 export function Trending({ items }: { items: DashboardData['trending'] }) {
-  if (items.length === 0) return <p className="empty">Belum cukup laporan untuk melihat topik yang sedang naik.</p>
+  if (items.length === 0) return <p className="empty">{tr('Belum cukup laporan untuk melihat topik yang sedang naik.', 'Not enough reports yet to see rising topics.')}</p>
   return (
     <ol className="dash-trending">
       {items.map((t) => (
         <li key={t.term}>
           <span className="dash-term">{t.term}</span>
-          <span className="muted">{fmtNum(t.count)} laporan</span>
+          <span className="muted">{tr(`${fmtNum(t.count)} laporan`, `${fmtNum(t.count)} reports`)}</span>
           {t.isNew ? (
-            <span className="dash-change up">baru</span>
+            <span className="dash-change up">{tr('baru', 'new')}</span>
           ) : t.changePct === null ? (
             <span className="dash-change" />
           ) : (
             <span className={`dash-change ${t.changePct > 0 ? 'up' : 'down'}`}>
-              <span aria-hidden="true">{t.changePct > 0 ? '▲' : '▼'}</span> {t.changePct > 0 ? 'naik' : 'turun'} {Math.abs(t.changePct)}%
+              <span aria-hidden="true">{t.changePct > 0 ? '▲' : '▼'}</span> {t.changePct > 0 ? tr('naik', 'up') : tr('turun', 'down')} {Math.abs(t.changePct)}%
             </span>
           )}
         </li>
@@ -106,25 +115,26 @@ export function BoundaryImport({ csrf, onDone }: { csrf: string | null; onDone: 
     try {
       const json = JSON.parse(await file.text())
       const r = await uploadBoundaries(json, csrf)
-      const missed = r.unmatched.length ? ` ${r.unmatched.length} fitur tidak cocok: ${r.unmatched.map((u) => u.label).slice(0, 5).join(', ')}.` : ''
-      setMsg({ ok: true, text: `${r.matched.length} kecamatan diimpor.${missed}` })
+      const list = r.unmatched.map((u) => u.label).slice(0, 5).join(', ')
+      const missed = r.unmatched.length ? tr(` ${r.unmatched.length} fitur tidak cocok: ${list}.`, ` ${r.unmatched.length} features did not match: ${list}.`) : ''
+      setMsg({ ok: true, text: tr(`${r.matched.length} kecamatan diimpor.${missed}`, `${r.matched.length} districts imported.${missed}`) })
       onDone()
     } catch (err) {
-      setMsg({ ok: false, text: err instanceof SyntaxError ? 'Berkas bukan GeoJSON yang valid.' : (err as Error).message })
+      setMsg({ ok: false, text: err instanceof SyntaxError ? tr('Berkas bukan GeoJSON yang valid.', 'The file is not valid GeoJSON.') : (err as Error).message })
     } finally {
       setBusy(false)
     }
   }
   return (
     <form className="dash-import" onSubmit={submit}>
-      <label htmlFor="geojson">Impor batas kecamatan (GeoJSON)</label>
+      <label htmlFor="geojson">{tr('Impor batas kecamatan (GeoJSON)', 'Import district boundaries (GeoJSON)')}</label>
       <p className="muted dash-note">
-        Sekali saja untuk pemda ini. Setiap fitur dicocokkan dengan kecamatan lewat kode Kemendagri (mis. 11.15.01) atau namanya.
+        {tr('Sekali saja untuk pemda ini. Setiap fitur dicocokkan dengan kecamatan lewat kode Kemendagri (mis. 11.15.01) atau namanya.', 'Once per local government. Each feature is matched to a district by its Ministry of Home Affairs code (e.g. 11.15.01) or its name.')}
       </p>
       <div className="dash-import-row">
         <input id="geojson" type="file" accept=".json,.geojson,application/geo+json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <button type="submit" disabled={!file || busy}>
-          {busy ? 'Mengimpor…' : 'Impor'}
+          {busy ? tr('Mengimpor…', 'Importing…') : tr('Impor', 'Import')}
         </button>
       </div>
       {msg && (

@@ -5,10 +5,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { navigate } from '../router.ts'
 import { notificationsApi, type BellItem } from './client.ts'
 import './notifications.css'
+import { tr } from '../i18n.ts'
+import { locale } from '../labels.ts'
 
 const POLL_MS = 30_000
 // Tenant time as the rest of the admin app shows it (labels.ts: WIB).
-const timeFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' })
+const timeFmt = () =>
+  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' })
 
 export function Bell() {
   const [items, setItems] = useState<BellItem[]>([])
@@ -61,7 +64,8 @@ export function Bell() {
     if (n.link) navigate(n.link)
   }
 
-  const label = unread > 0 ? `Pemberitahuan, ${unread} belum dibaca` : 'Pemberitahuan'
+  const title = tr('Pemberitahuan', 'Notifications')
+  const label = unread > 0 ? tr(`Pemberitahuan, ${unread} belum dibaca`, `Notifications, ${unread} unread`) : title
   return (
     <div className="bell" ref={box}>
       <button type="button" className="bell-button" aria-label={label} aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
@@ -71,17 +75,17 @@ export function Bell() {
         {unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
       </button>
       {open && (
-        <div className="bell-panel" role="dialog" aria-label="Pemberitahuan">
+        <div className="bell-panel" role="dialog" aria-label={title}>
           <div className="bell-head">
-            <strong>Pemberitahuan</strong>
+            <strong>{title}</strong>
             {unread > 0 && (
               <button type="button" className="link" onClick={() => notificationsApi.readAll().then(load, () => undefined)}>
-                Tandai semua dibaca
+                {tr('Tandai semua dibaca', 'Mark all as read')}
               </button>
             )}
           </div>
           {items.length === 0 ? (
-            <p className="muted bell-empty">Belum ada pemberitahuan.</p>
+            <p className="muted bell-empty">{tr('Belum ada pemberitahuan.', 'No notifications yet.')}</p>
           ) : (
             <ul className="bell-list">
               {items.map((n) => (
@@ -89,7 +93,7 @@ export function Bell() {
                   <a href={n.link ?? '/admin/'} onClick={(e) => { e.preventDefault(); void openItem(n) }}>
                     <span className="bell-title">{n.title}</span>
                     <span className="bell-body">{n.body}</span>
-                    <time dateTime={n.createdAt}>{timeFmt.format(new Date(n.createdAt))} WIB</time>
+                    <time dateTime={n.createdAt}>{timeFmt().format(new Date(n.createdAt))} WIB</time>
                   </a>
                 </li>
               ))}
