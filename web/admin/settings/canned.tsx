@@ -4,6 +4,7 @@ import { api, type CannedResponse } from '../api.ts'
 import { isKnownPlaceholder } from '../placeholders.ts'
 import { call, problemText } from './http.ts'
 import { Status } from './status.tsx'
+import { tr } from '../i18n.ts'
 
 const EMPTY = { shortcut: '', title: '', body: '' }
 
@@ -39,7 +40,7 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
     try {
       if (editing) await call('PATCH', `/api/canned-responses/${encodeURIComponent(editing)}`, form)
       else await call('POST', '/api/canned-responses', form)
-      setOk(editing ? 'Template diperbarui.' : 'Template ditambahkan.')
+      setOk(editing ? tr('Template diperbarui.', 'Template updated.') : tr('Template ditambahkan.', 'Template added.'))
       setForm(EMPTY)
       setEditing(null)
       await load()
@@ -51,12 +52,12 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
   }
 
   async function remove(c: CannedResponse) {
-    if (!window.confirm(`Hapus template "${c.title}"?`)) return
+    if (!window.confirm(tr(`Hapus template "${c.title}"?`, `Delete the template "${c.title}"?`))) return
     setOk(null)
     setError(null)
     try {
       await call('DELETE', `/api/canned-responses/${encodeURIComponent(c.id)}`)
-      setOk('Template dihapus.')
+      setOk(tr('Template dihapus.', 'Template deleted.'))
       if (editing === c.id) {
         setEditing(null)
         setForm(EMPTY)
@@ -69,18 +70,18 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
 
   return (
     <div aria-labelledby="canned-title">
-      <h2 id="canned-title">Template jawaban</h2>
+      <h2 id="canned-title">{tr('Template jawaban', 'Canned answers')}</h2>
       <p className="hint">
-        Penanda yang diganti otomatis: <code>{'{nama}'}</code> nama pelapor, <code>{'{kode}'}</code> kode
-        laporan, <code>{'{status}'}</code>, <code>{'{opd}'}</code>, <code>{'{tenggat}'}</code> (boleh juga
-        ditulis <code>{'{{nama}}'}</code>). Penanda lain dibiarkan terlihat agar diisi petugas.
+        {tr('Penanda yang diganti otomatis:', 'Placeholders filled in automatically:')} <code>{'{nama}'}</code> {tr('nama pelapor', 'the reporter’s name')},{' '}
+        <code>{'{kode}'}</code> {tr('kode laporan', 'the report code')}, <code>{'{status}'}</code>, <code>{'{opd}'}</code>, <code>{'{tenggat}'}</code> (
+        {tr('boleh juga ditulis', 'also written')} <code>{'{{nama}}'}</code>). {tr('Penanda lain dibiarkan terlihat agar diisi petugas.', 'Other placeholders stay visible for staff to fill in.')}
       </p>
       {items === null ? (
-        !error && <p role="status">Memuat…</p>
+        !error && <p role="status">{tr('Memuat…', 'Loading…')}</p>
       ) : items.length === 0 ? (
-        <p className="empty">Belum ada template jawaban.</p>
+        <p className="empty">{tr('Belum ada template jawaban.', 'No canned answers yet.')}</p>
       ) : (
-        <ul className="settings-list" aria-label="Daftar template jawaban">
+        <ul className="settings-list" aria-label={tr('Daftar template jawaban', 'Canned answers')}>
           {items.map((c) => (
             <li key={c.id}>
               <div>
@@ -88,7 +89,7 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
                 <p className="settings-body">{c.body}</p>
                 {unknownPlaceholders(c.body).length > 0 && (
                   <p className="hint">
-                    Penanda yang harus diisi manual: {unknownPlaceholders(c.body).join(', ')}
+                    {tr('Penanda yang harus diisi manual:', 'Placeholders to fill in by hand:')} {unknownPlaceholders(c.body).join(', ')}
                   </p>
                 )}
               </div>
@@ -96,21 +97,21 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
                 <div className="buttons">
                   <button
                     type="button"
-                    aria-label={`Ubah template ${c.title}`}
+                    aria-label={tr(`Ubah template ${c.title}`, `Edit template ${c.title}`)}
                     onClick={() => {
                       setEditing(c.id)
                       setForm({ shortcut: c.shortcut, title: c.title, body: c.body })
                       document.getElementById('canned-shortcut')?.focus()
                     }}
                   >
-                    Ubah
+                    {tr('Ubah', 'Edit')}
                   </button>
                   <button
                     type="button"
-                    aria-label={`Hapus template ${c.title}`}
+                    aria-label={tr(`Hapus template ${c.title}`, `Delete template ${c.title}`)}
                     onClick={() => void remove(c)}
                   >
-                    Hapus
+                    {tr('Hapus', 'Delete')}
                   </button>
                 </div>
               )}
@@ -120,10 +121,10 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
       )}
       {canEdit ? (
         <form onSubmit={submit} className="stack" aria-labelledby="canned-form-title">
-          <h3 id="canned-form-title">{editing ? 'Ubah template' : 'Template baru'}</h3>
+          <h3 id="canned-form-title">{editing ? tr('Ubah template', 'Edit template') : tr('Template baru', 'New template')}</h3>
           <div className="row">
             <div className="field">
-              <label htmlFor="canned-shortcut">Pintasan</label>
+              <label htmlFor="canned-shortcut">{tr('Pintasan', 'Shortcut')}</label>
               <input
                 id="canned-shortcut"
                 required
@@ -138,7 +139,7 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
               </p>
             </div>
             <div className="field">
-              <label htmlFor="canned-title-input">Judul</label>
+              <label htmlFor="canned-title-input">{tr('Judul', 'Title')}</label>
               <input
                 id="canned-title-input"
                 required
@@ -148,7 +149,7 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
               />
             </div>
           </div>
-          <label htmlFor="canned-body">Isi jawaban</label>
+          <label htmlFor="canned-body">{tr('Isi jawaban', 'Answer text')}</label>
           <textarea
             id="canned-body"
             required
@@ -160,7 +161,7 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
           <Status ok={ok} error={error} />
           <div className="buttons">
             <button type="submit" className="primary" disabled={busy}>
-              {editing ? 'Simpan perubahan' : 'Tambah template'}
+              {editing ? tr('Simpan perubahan', 'Save changes') : tr('Tambah template', 'Add template')}
             </button>
             {editing && (
               <button
@@ -170,14 +171,14 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
                   setForm(EMPTY)
                 }}
               >
-                Batal
+                {tr('Batal', 'Cancel')}
               </button>
             )}
           </div>
         </form>
       ) : (
         <>
-          <p className="muted">Hanya operator dan super admin yang dapat mengubah template.</p>
+          <p className="muted">{tr('Hanya operator dan super admin yang dapat mengubah template.', 'Only operators and super admins can change templates.')}</p>
           <Status ok={ok} error={error} />
         </>
       )}

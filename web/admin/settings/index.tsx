@@ -8,6 +8,7 @@ import { CannedResponses } from './canned.tsx'
 import { Channels } from './channels.tsx'
 import { NotificationPrefs } from './notifications.tsx'
 import './settings.css'
+import { tr } from '../i18n.ts'
 import { Webhooks } from './webhooks.tsx'
 import { AgenciesSettings } from './agencies.tsx'
 import { PeopleSettings } from './people.tsx'
@@ -29,18 +30,18 @@ type TabId =
   | 'bridges'
   | 'data'
   | 'webhooks'
-const TAB_LABELS: Record<TabId, string> = {
-  notif: 'Notifikasi saya',
-  canned: 'Template jawaban',
-  channels: 'Kanal',
-  agencies: 'Perangkat daerah',
-  people: 'Pengguna',
-  categories: 'Kategori',
-  sla: 'SLA & hari libur',
-  autoreplies: 'Balasan otomatis',
-  bridges: 'LAPOR! & 112',
-  data: 'Data & privasi',
-  webhooks: 'Webhook keluar',
+const TAB_LABELS: Record<TabId, [string, string]> = {
+  notif: ['Notifikasi saya', 'My notifications'],
+  canned: ['Template jawaban', 'Canned answers'],
+  channels: ['Kanal', 'Channels'],
+  agencies: ['Perangkat daerah', 'Agencies'],
+  people: ['Pengguna', 'Users'],
+  categories: ['Kategori', 'Categories'],
+  sla: ['SLA & hari libur', 'SLA and holidays'],
+  autoreplies: ['Balasan otomatis', 'Auto-replies'],
+  bridges: ['LAPOR! & 112', 'LAPOR! and 112'],
+  data: ['Data & privasi', 'Data and privacy'],
+  webhooks: ['Webhook keluar', 'Outgoing webhooks'],
 }
 
 export function Settings() {
@@ -66,7 +67,7 @@ export function Settings() {
   if (!session)
     return (
       <p className="loading" role="status">
-        Memuat…
+        {tr('Memuat…', 'Loading…')}
       </p>
     )
   const has = (...r: string[]) => session.roles.some((x) => r.includes(x))
@@ -94,8 +95,8 @@ export function Settings() {
 
   return (
     <section aria-labelledby="settings-title" className="settings">
-      <h1 id="settings-title">Pengaturan</h1>
-      <div role="tablist" aria-label="Bagian pengaturan" className="settings-tabs" onKeyDown={onKey}>
+      <h1 id="settings-title">{tr('Pengaturan', 'Settings')}</h1>
+      <div role="tablist" aria-label={tr('Bagian pengaturan', 'Settings sections')} className="settings-tabs" onKeyDown={onKey}>
         {tabs.map((t) => (
           <button
             key={t}
@@ -109,7 +110,7 @@ export function Settings() {
             tabIndex={current === t ? 0 : -1}
             onClick={() => setTab(t)}
           >
-            {TAB_LABELS[t]}
+            {tr(...TAB_LABELS[t])}
           </button>
         ))}
       </div>

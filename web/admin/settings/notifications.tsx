@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { call, problemText } from './http.ts'
 import { Status } from './status.tsx'
+import { tr } from '../i18n.ts'
 
 interface Prefs {
   channels: { email: boolean; whatsapp: boolean }
@@ -44,7 +45,7 @@ export function NotificationPrefs() {
         body,
       )
       setPrefs(r.preferences)
-      setOk('Preferensi notifikasi tersimpan.')
+      setOk(tr('Preferensi notifikasi tersimpan.', 'Notification preferences saved.'))
     } catch (err) {
       setError(problemText(err))
     } finally {
@@ -54,12 +55,12 @@ export function NotificationPrefs() {
 
   return (
     <form onSubmit={save} aria-labelledby="notif-title" className="stack">
-      <h2 id="notif-title">Notifikasi saya</h2>
+      <h2 id="notif-title">{tr('Notifikasi saya', 'My notifications')}</h2>
       <p className="hint">
-        Lonceng di aplikasi selalu aktif. Atur salinan lewat e-mail dan WhatsApp di sini.
+        {tr('Lonceng di aplikasi selalu aktif. Atur salinan lewat e-mail dan WhatsApp di sini.', 'The in-app bell is always on. Choose copies by e-mail and WhatsApp here.')}
       </p>
       <fieldset>
-        <legend>Kanal notifikasi</legend>
+        <legend>{tr('Kanal notifikasi', 'Notification channels')}</legend>
         <label className="check">
           <input
             type="checkbox"
@@ -78,7 +79,7 @@ export function NotificationPrefs() {
         </label>
       </fieldset>
       <div className="field">
-        <label htmlFor="notif-phone">Nomor WhatsApp</label>
+        <label htmlFor="notif-phone">{tr('Nomor WhatsApp', 'WhatsApp number')}</label>
         <input
           id="notif-phone"
           type="tel"
@@ -90,19 +91,19 @@ export function NotificationPrefs() {
           onChange={(e) => setPhone(e.target.value)}
         />
         <p className="hint" id="notif-phone-hint">
-          8–15 angka, boleh diawali +. Kosongkan untuk menghapus.
+          {tr('8–15 angka, boleh diawali +. Kosongkan untuk menghapus.', '8–15 digits, may start with +. Leave empty to remove.')}
         </p>
       </div>
       <fieldset>
-        <legend>Jam tenang</legend>
+        <legend>{tr('Jam tenang', 'Quiet hours')}</legend>
         <label className="check">
           <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />
-          Tahan notifikasi e-mail/WhatsApp pada jam tenang
+          {tr('Tahan notifikasi e-mail/WhatsApp pada jam tenang', 'Hold e-mail/WhatsApp notifications during quiet hours')}
         </label>
         {quiet && (
           <div className="row">
             <div className="field">
-              <label htmlFor="quiet-start">Mulai</label>
+              <label htmlFor="quiet-start">{tr('Mulai', 'Start')}</label>
               <input
                 id="quiet-start"
                 type="time"
@@ -112,7 +113,7 @@ export function NotificationPrefs() {
               />
             </div>
             <div className="field">
-              <label htmlFor="quiet-end">Selesai</label>
+              <label htmlFor="quiet-end">{tr('Selesai', 'End')}</label>
               <input
                 id="quiet-end"
                 type="time"
@@ -123,21 +124,21 @@ export function NotificationPrefs() {
             </div>
           </div>
         )}
-        <p className="hint">Waktu mengikuti zona waktu pemda. Notifikasi dikirim saat jam tenang berakhir.</p>
+        <p className="hint">{tr('Waktu mengikuti zona waktu pemda. Notifikasi dikirim saat jam tenang berakhir.', 'Times follow the local government’s time zone. Notifications are sent when quiet hours end.')}</p>
       </fieldset>
       <fieldset>
-        <legend>Ringkasan harian</legend>
+        <legend>{tr('Ringkasan harian', 'Daily digest')}</legend>
         <label className="check">
           <input
             type="checkbox"
             checked={p.digest}
             onChange={(e) => setPrefs({ ...p, digest: e.target.checked })}
           />
-          Kirim satu ringkasan per hari (persetujuan dan eskalasi tetap langsung dikirim)
+          {tr('Kirim satu ringkasan per hari (persetujuan dan eskalasi tetap langsung dikirim)', 'Send one digest a day (approvals and escalations are still sent at once)')}
         </label>
         {p.digest && (
           <div className="field">
-            <label htmlFor="digest-time">Jam ringkasan</label>
+            <label htmlFor="digest-time">{tr('Jam ringkasan', 'Digest time')}</label>
             <input
               id="digest-time"
               type="time"
@@ -150,7 +151,7 @@ export function NotificationPrefs() {
       </fieldset>
       <Status ok={ok} error={error} />
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Menyimpan…' : 'Simpan preferensi'}
+        {busy ? tr('Menyimpan…', 'Saving…') : tr('Simpan preferensi', 'Save preferences')}
       </button>
     </form>
   )

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { call, problemText } from './http.ts'
 import { Status } from './status.tsx'
+import { tr } from '../i18n.ts'
 
 interface Subscription {
   id: string
@@ -11,15 +12,15 @@ interface Subscription {
   createdAt: string
 }
 
-const EVENT_TYPES: [string, string][] = [
-  ['*', 'Semua peristiwa'],
-  ['received', 'Laporan diterima'],
-  ['verified_and_dispatched', 'Diverifikasi dan diteruskan'],
-  ['disposition_accepted', 'Disposisi diterima OPD'],
-  ['response_published', 'Jawaban diterbitkan'],
-  ['reopened', 'Dibuka kembali'],
-  ['closed', 'Selesai'],
-  ['escalated', 'Dieskalasi'],
+const EVENT_TYPES: [string, [string, string]][] = [
+  ['*', ['Semua peristiwa', 'All events']],
+  ['received', ['Laporan diterima', 'Report received']],
+  ['verified_and_dispatched', ['Diverifikasi dan diteruskan', 'Verified and dispatched']],
+  ['disposition_accepted', ['Disposisi diterima OPD', 'Disposition accepted by the agency']],
+  ['response_published', ['Jawaban diterbitkan', 'Answer published']],
+  ['reopened', ['Dibuka kembali', 'Reopened']],
+  ['closed', ['Selesai', 'Closed']],
+  ['escalated', ['Dieskalasi', 'Escalated']],
 ]
 
 export function Webhooks() {
@@ -51,7 +52,7 @@ export function Webhooks() {
         eventTypes: events.length ? events : ['*'],
       })
       setSecret(r.secret)
-      setOk('Langganan webhook dibuat.')
+      setOk(tr('Langganan webhook dibuat.', 'Webhook subscription created.'))
       setUrl('')
       await load()
     } catch (err) {
@@ -62,12 +63,12 @@ export function Webhooks() {
   }
 
   async function remove(s: Subscription) {
-    if (!window.confirm(`Hapus langganan ke ${s.url}?`)) return
+    if (!window.confirm(tr(`Hapus langganan ke ${s.url}?`, `Delete the subscription to ${s.url}?`))) return
     setOk(null)
     setError(null)
     try {
       await call('DELETE', `/api/webhooks/${encodeURIComponent(s.id)}`)
-      setOk('Langganan dihapus.')
+      setOk(tr('Langganan dihapus.', 'Subscription deleted.'))
       await load()
     } catch (err) {
       setError(problemText(err))
@@ -79,27 +80,29 @@ export function Webhooks() {
 
   return (
     <div>
-      <h2>Webhook keluar</h2>
+      <h2>{tr('Webhook keluar', 'Outgoing webhooks')}</h2>
       <p className="hint">
-        Sistem lain menerima peristiwa laporan (tanpa data pribadi pelapor), ditandatangani dengan rahasia
-        langganan.
+        {tr(
+          'Sistem lain menerima peristiwa laporan (tanpa data pribadi pelapor), ditandatangani dengan rahasia langganan.',
+          'Other systems receive report events (without the reporter’s personal data), signed with the subscription’s secret.',
+        )}
       </p>
       {items === null ? (
-        !error && <p role="status">Memuat…</p>
+        !error && <p role="status">{tr('Memuat…', 'Loading…')}</p>
       ) : items.length === 0 ? (
-        <p className="empty">Belum ada langganan webhook.</p>
+        <p className="empty">{tr('Belum ada langganan webhook.', 'No webhook subscriptions yet.')}</p>
       ) : (
-        <ul className="settings-list" aria-label="Daftar langganan webhook">
+        <ul className="settings-list" aria-label={tr('Daftar langganan webhook', 'Webhook subscriptions')}>
           {items.map((s) => (
             <li key={s.id}>
               <div>
                 <code className="settings-url">{s.url}</code>
                 <p className="hint">
-                  {s.active ? 'Aktif' : 'Nonaktif'} · Peristiwa: {s.eventTypes.join(', ')}
+                  {s.active ? tr('Aktif', 'Active') : tr('Nonaktif', 'Inactive')} · {tr('Peristiwa:', 'Events:')} {s.eventTypes.join(', ')}
                 </p>
               </div>
-              <button type="button" aria-label={`Hapus langganan ${s.url}`} onClick={() => void remove(s)}>
-                Hapus
+              <button type="button" aria-label={tr(`Hapus langganan ${s.url}`, `Delete subscription ${s.url}`)} onClick={() => void remove(s)}>
+                {tr('Hapus', 'Delete')}
               </button>
             </li>
           ))}
@@ -108,14 +111,14 @@ export function Webhooks() {
       {secret && (
         <div className="notice" role="status">
           <p>
-            <strong>Rahasia penandatanganan (hanya ditampilkan sekali, simpan sekarang):</strong>
+            <strong>{tr('Rahasia penandatanganan (hanya ditampilkan sekali, simpan sekarang):', 'Signing secret (shown only once, save it now):')}</strong>
           </p>
           <code className="settings-url">{secret}</code>
         </div>
       )}
       <form onSubmit={create} className="stack">
-        <h3>Langganan baru</h3>
-        <label htmlFor="webhook-url">URL tujuan</label>
+        <h3>{tr('Langganan baru', 'New subscription')}</h3>
+        <label htmlFor="webhook-url">{tr('URL tujuan', 'Target URL')}</label>
         <input
           id="webhook-url"
           type="url"
@@ -125,7 +128,7 @@ export function Webhooks() {
           onChange={(e) => setUrl(e.target.value)}
         />
         <fieldset>
-          <legend>Jenis peristiwa</legend>
+          <legend>{tr('Jenis peristiwa', 'Event types')}</legend>
           <div className="agency-grid">
             {EVENT_TYPES.map(([t, label]) => (
               <label className="check" key={t}>
@@ -134,14 +137,14 @@ export function Webhooks() {
                   checked={events.includes(t)}
                   onChange={(e) => toggle(t, e.target.checked)}
                 />
-                {label}
+                {tr(...label)}
               </label>
             ))}
           </div>
         </fieldset>
         <Status ok={ok} error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          Buat langganan
+          {tr('Buat langganan', 'Create subscription')}
         </button>
       </form>
     </div>
