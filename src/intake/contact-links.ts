@@ -14,6 +14,11 @@ import type { Db } from '../db/connect.ts'
 import { contactIdentities, contactLinkEvents, contacts, conversations, reports } from '../db/schema/index.ts'
 import { conflict, invalid, notFound } from '../http/errors.ts'
 
+// Drizzle leaves a single-table select's columns unqualified, which a correlated subquery would
+// resolve against its own table: name the outer columns explicitly.
+const OWN_TENANT = sql.raw('"contacts"."tenant_id"')
+const OWN_ID = sql.raw('"contacts"."id"')
+
 /** SQL: the contact (column expression) has a report whose reporter must stay hidden. */
 const protectedSql = (tenantCol: SQLWrapper, contactCol: SQLWrapper) => sql`exists (
   select 1 from reports pr where pr.tenant_id = ${tenantCol} and pr.contact_id = ${contactCol}
@@ -24,7 +29,7 @@ const protectedSql = (tenantCol: SQLWrapper, contactCol: SQLWrapper) => sql`exis
 
 async function isProtected(db: Db, tenantId: string, contactId: string): Promise<boolean> {
   const [row] = await db
-    .select({ p: sql<boolean>`${protectedSql(contacts.tenantId, contacts.id)}` })
+    .select({ p: sql<boolean>`${protectedSql(sql`${tenantId}::uuid`, sql`${contactId}::uuid`)}` })
     .from(contacts)
     .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
   return !!row?.p
@@ -43,8 +48,8 @@ export async function contactView(db: Db, tenantId: string, id: string) {
     .orderBy(contactIdentities.createdAt)
   const [counts] = await db
     .select({
-      conversations: sql<number>`(select count(*)::int from conversations cv where cv.tenant_id = ${contacts.tenantId} and cv.contact_id = ${contacts.id})`,
-      reports: sql<number>`(select count(*)::int from reports r where r.tenant_id = ${contacts.tenantId} and r.contact_id = ${contacts.id})`,
+      conversations: sql<number>`(select count(*)::int from conversations cv where cv.tenant_id = ${tenantId}::uuid and cv.contact_id = ${id}::uuid)`,
+      reports: sql<number>`(select count(*)::int from reports r where r.tenant_id = ${tenantId}::uuid and r.contact_id = ${id}::uuid)`,
     })
     .from(contacts)
     .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)))
@@ -73,10 +78,10 @@ export async function searchContacts(db: Db, tenantId: string, q: string) {
           sql`${contacts.name} ilike ${like}`,
           sql`${contacts.email} ilike ${like}`,
           digits.length >= 4 ? sql`${contacts.phone} like ${`%${digits}%`}` : undefined,
-          sql`exists (select 1 from contact_identities ci where ci.tenant_id = ${contacts.tenantId} and ci.contact_id = ${contacts.id}
+          sql`exists (select 1 from contact_identities ci where ci.tenant_id = ${OWN_TENANT} and ci.contact_id = ${OWN_ID}
             and (ci.external_id ilike ${like} or ci.display_name ilike ${like}))`,
         ),
-        sql`not ${protectedSql(contacts.tenantId, contacts.id)}`,
+        sql`not ${protectedSql(OWN_TENANT, OWN_ID)}`,
       ),
     )
     .orderBy(contacts.name)
