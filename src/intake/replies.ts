@@ -1,5 +1,11 @@
 // What aduan says back to citizens on their channel: short, Bahasa Indonesia, with the code.
+// The acknowledgement texts may be customised per tenant (Pengaturan > Balasan otomatis,
+// tenants.settings.autoReplies); empty settings keep the built-in texts below.
+import type { Db } from '../db/connect.ts'
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../reports/model.ts'
+import { parseSlaSettings } from '../reports/sla.ts'
+import { fillPlaceholders, isOutOfHours, parseAutoReplies, type AutoReplies } from '../settings/autoreplies.ts'
+import { readTenant, section, tenantCalendar } from '../settings/tenant-settings.ts'
 
 export function acknowledgementText(code: string, emergency: boolean): string {
   if (emergency) {
@@ -12,6 +18,35 @@ export function acknowledgementText(code: string, emergency: boolean): string {
     `Terima kasih, laporan Anda telah kami terima dengan nomor ${code}. ` +
     `Petugas akan memverifikasinya paling lambat 3 hari kerja. Cek status kapan saja: kirim "STATUS ${code}".`
   )
+}
+
+/** The acknowledgement with the tenant's own texts, placeholders filled, plus the out-of-hours note. */
+export function customAcknowledgementText(
+  code: string,
+  emergency: boolean,
+  replies: AutoReplies,
+  extra: { verifyWorkingDays: number; tenantName: string; outOfHours: boolean },
+): string {
+  const values = { kode: code, hari: String(extra.verifyWorkingDays), pemda: extra.tenantName }
+  const custom = emergency ? replies.emergencyAcknowledgement : replies.acknowledgement
+  const base = custom ? fillPlaceholders(custom, values) : acknowledgementText(code, emergency)
+  if (emergency || !extra.outOfHours || !replies.outOfHoursNote) return base
+  return `${base}\n\n${fillPlaceholders(replies.outOfHoursNote, values)}`
+}
+
+/** The acknowledgement a new report gets, read from the tenant's settings (in the caller's transaction). */
+export async function tenantAcknowledgementText(tx: Db, tenantId: string, code: string, emergency: boolean, now: Date) {
+  const t = await readTenant(tx, tenantId)
+  if (!t) return acknowledgementText(code, emergency)
+  const replies = parseAutoReplies(t.settings.autoReplies)
+  let verifyWorkingDays = 3
+  try {
+    verifyWorkingDays = parseSlaSettings(section(t.settings, 'sla')).verifyWorkingDays
+  } catch {
+    /* malformed stored SLA: keep the default figure in the text */
+  }
+  const outOfHours = isOutOfHours(now, tenantCalendar(t), replies.officeHours)
+  return customAcknowledgementText(code, emergency, replies, { verifyWorkingDays, tenantName: t.name, outOfHours })
 }
 
 export function statusReplyText(code: string, status: ReportStatus | null): string {

@@ -1,5 +1,6 @@
 // Channel accounts: super admins and operators connect WhatsApp numbers, Pages, bots ...
-// Credentials are encrypted at rest and never returned; each account has its own webhook URL.
+// Credentials are encrypted at rest and never returned (only which secret keys are stored);
+// each account has its own webhook URL. PATCH edits, POST .../test checks with the provider.
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -10,10 +11,22 @@ import {
   listChannelAccounts,
   type ChannelAccountView,
 } from '../../channels/accounts.ts'
-import { ADAPTER_TYPES } from '../../channels/registry.ts'
+import { ADAPTER_TYPES, getAdapter } from '../../channels/registry.ts'
 import type { AppContext } from '../../context.ts'
+import { CHANNEL_TYPES_INFO } from '../../settings/channel-fields.ts'
+import { storedSecretKeys, testChannelAccount, updateChannelAccount } from '../../settings/channels.ts'
 import { requireRole } from '../auth.ts'
 import { invalid, notFound } from '../errors.ts'
+
+const configError = (type: string, err: ChannelConfigError) =>
+  invalid(
+    {
+      id: `Konfigurasi kanal ${type} tidak valid: ${err.message}`,
+      en: `Invalid ${type} channel configuration: ${err.message}`,
+    },
+    { errors: err.issues },
+  )
+const channelNotFound = () => notFound({ id: 'Kanal tidak ditemukan.', en: 'Channel not found.' })
 
 export const webhookUrl = (ctx: AppContext, type: string, id: string) => `${ctx.config.BASE_URL}/webhooks/${type}/${id}`
 
@@ -21,19 +34,28 @@ export const channelRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>()
-    const present = (a: ChannelAccountView) => ({
+    const present = (a: ChannelAccountView, secrets: Map<string, string[]> = new Map()) => ({
       id: a.id,
       type: a.type,
       name: a.name,
       active: a.active,
       webhookUrl: webhookUrl(ctx, a.type, a.id),
       config: a.config,
+      /** Names of the secret keys stored ("tersimpan"); their values never leave the server. */
+      secretsStored: secrets.get(a.id) ?? [],
+      secretKeys: [...(getAdapter(a.type)?.secretKeys ?? [])],
       createdAt: a.createdAt,
     })
 
     app.get('/api/channels', { schema: { tags: ['channels'] } }, async (req) => {
       const p = requireRole(req, 'super_admin', 'operator')
-      return { items: (await listChannelAccounts(ctx.db, p.tenantId)).map(present) }
+      const secrets = await storedSecretKeys(ctx, p.tenantId)
+      return { items: (await listChannelAccounts(ctx.db, p.tenantId)).map((a) => present(a, secrets)) }
+    })
+
+    app.get('/api/channels/types', { schema: { tags: ['channels'] } }, async (req) => {
+      requireRole(req, 'super_admin', 'operator')
+      return { items: CHANNEL_TYPES_INFO }
     })
 
     app.get(
@@ -42,8 +64,8 @@ export const channelRoutes =
       async (req) => {
         const p = requireRole(req, 'super_admin', 'operator')
         const a = await getChannelAccount(ctx.db, p.tenantId, req.params.id)
-        if (!a) throw notFound({ id: 'Kanal tidak ditemukan.', en: 'Channel not found.' })
-        return present(a)
+        if (!a) throw channelNotFound()
+        return present(a, await storedSecretKeys(ctx, p.tenantId))
       },
     )
 
@@ -63,19 +85,54 @@ export const channelRoutes =
         const p = requireRole(req, 'super_admin', 'operator')
         try {
           const a = await createChannelAccount(ctx, { tenantId: p.tenantId, ...req.body })
-          return reply.code(201).send(present(a))
+          return reply.code(201).send(present(a, await storedSecretKeys(ctx, p.tenantId)))
         } catch (err) {
-          if (err instanceof ChannelConfigError) {
-            throw invalid(
-              {
-                id: `Konfigurasi kanal ${req.body.type} tidak valid: ${err.message}`,
-                en: `Invalid ${req.body.type} channel configuration: ${err.message}`,
-              },
-              { errors: err.issues },
-            )
-          }
+          if (err instanceof ChannelConfigError) throw configError(req.body.type, err)
           throw err
         }
+      },
+    )
+
+    app.patch(
+      '/api/channels/:id',
+      {
+        schema: {
+          tags: ['channels'],
+          params: z.object({ id: z.uuid() }),
+          body: z
+            .object({
+              name: z.string().trim().min(1).max(200).optional(),
+              active: z.boolean().optional(),
+              /** Only the keys to change; an empty secret keeps the stored one. */
+              config: z.record(z.string(), z.unknown()).optional(),
+            })
+            .strict(),
+        },
+      },
+      async (req) => {
+        const p = requireRole(req, 'super_admin', 'operator')
+        const existing = await getChannelAccount(ctx.db, p.tenantId, req.params.id)
+        if (!existing) throw channelNotFound()
+        try {
+          const a = await updateChannelAccount(ctx, p.tenantId, req.params.id, req.body)
+          if (!a) throw channelNotFound()
+          req.log.info({ action: 'channel.update', channelAccountId: a.id }, 'channel account updated')
+          return present(a, await storedSecretKeys(ctx, p.tenantId))
+        } catch (err) {
+          if (err instanceof ChannelConfigError) throw configError(existing.type, err)
+          throw err
+        }
+      },
+    )
+
+    app.post(
+      '/api/channels/:id/test',
+      { schema: { tags: ['channels'], params: z.object({ id: z.uuid() }) } },
+      async (req) => {
+        const p = requireRole(req, 'super_admin', 'operator')
+        const r = await testChannelAccount(ctx, p.tenantId, req.params.id)
+        if (!r) throw channelNotFound()
+        return r
       },
     )
   }

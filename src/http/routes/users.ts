@@ -29,6 +29,7 @@ export const userRoutes =
           lockedUntil: users.lockedUntil,
           totpEnabled: users.totpEnabled,
           lastLoginAt: users.lastLoginAt,
+          membershipId: memberships.id,
           role: memberships.role,
           agencyId: memberships.agencyId,
           agencyName: agencies.shortName,
@@ -42,7 +43,7 @@ export const userRoutes =
             : and(eq(memberships.tenantId, p.tenantId), inArray(memberships.agencyId, p.agencyIds)),
         )
         .orderBy(users.name)
-      const byUser = new Map<string, { id: string; email: string; name: string; disabled: boolean; locked: boolean; totpEnabled: boolean; lastLoginAt: Date | null; roles: { role: string; agencyId: string | null; agencyName: string | null }[] }>()
+      const byUser = new Map<string, { id: string; email: string; name: string; disabled: boolean; locked: boolean; totpEnabled: boolean; lastLoginAt: Date | null; roles: { membershipId: string; role: string; agencyId: string | null; agencyName: string | null }[] }>()
       const now = ctx.clock.now()
       for (const r of rows) {
         const u = byUser.get(r.id) ?? {
@@ -55,7 +56,7 @@ export const userRoutes =
           lastLoginAt: r.lastLoginAt,
           roles: [],
         }
-        u.roles.push({ role: r.role, agencyId: r.agencyId, agencyName: r.agencyName })
+        u.roles.push({ membershipId: r.membershipId, role: r.role, agencyId: r.agencyId, agencyName: r.agencyName })
         byUser.set(r.id, u)
       }
       return { items: [...byUser.values()] }
@@ -131,9 +132,65 @@ export const userRoutes =
           .from(memberships)
           .where(and(eq(memberships.tenantId, p.tenantId), eq(memberships.userId, req.params.id)))
         if (inTenant.length === 0) throw notFound()
+        if (req.body.disabled && req.params.id === p.user.id)
+          throw invalid({ id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' })
         await ctx.db.update(users).set(req.body).where(eq(users.id, req.params.id))
         if (req.body.disabled) await ctx.db.execute(sql`delete from sessions where user_id = ${req.params.id}`)
         return { updated: true }
+      },
+    )
+      // Roles (memberships) of a person in this tenant: add one, remove one. Super admins only.
+    const membershipBody = z.object({ role: z.enum(ROLES), agencyId: z.uuid().nullable().optional() })
+    app.post(
+      '/api/users/:id/memberships',
+      { schema: { tags: ['users'], params: z.object({ id: z.uuid() }), body: membershipBody } },
+      async (req, reply) => {
+        const p = requireRole(req, 'super_admin')
+        const b = req.body
+        const inTenant = await ctx.db
+          .select({ id: memberships.id, role: memberships.role, agencyId: memberships.agencyId })
+          .from(memberships)
+          .where(and(eq(memberships.tenantId, p.tenantId), eq(memberships.userId, req.params.id)))
+        if (inTenant.length === 0) throw notFound()
+        const needsAgency = b.role === 'agency_admin' || b.role === 'agency_head'
+        if (needsAgency && !b.agencyId) throw invalid({ id: 'Peran OPD memerlukan OPD.', en: 'Agency roles need an agency.' })
+        const agencyId = needsAgency ? b.agencyId! : null
+        if (agencyId) {
+          const a = await ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.tenantId, p.tenantId), eq(agencies.id, agencyId)))
+          if (a.length === 0) throw invalid({ id: 'OPD tidak dikenal.', en: 'Unknown agency.' })
+        }
+        if (inTenant.some((m) => m.role === b.role && m.agencyId === agencyId))
+          throw conflict({ id: 'Pengguna sudah punya peran ini.', en: 'The user already has this role.' })
+        const [m] = await ctx.db
+          .insert(memberships)
+          .values({ tenantId: p.tenantId, userId: req.params.id, role: b.role, agencyId })
+          .returning({ id: memberships.id })
+        req.log.info({ action: 'membership.add', userId: req.params.id }, 'role added')
+        return reply.code(201).send({ membershipId: m!.id, role: b.role, agencyId })
+      },
+    )
+
+    app.delete(
+      '/api/users/:id/memberships/:membershipId',
+      { schema: { tags: ['users'], params: z.object({ id: z.uuid(), membershipId: z.uuid() }) } },
+      async (req, reply) => {
+        const p = requireRole(req, 'super_admin')
+        const mine = await ctx.db
+          .select({ id: memberships.id, role: memberships.role })
+          .from(memberships)
+          .where(and(eq(memberships.tenantId, p.tenantId), eq(memberships.userId, req.params.id)))
+        const target = mine.find((m) => m.id === req.params.membershipId)
+        if (!target) throw notFound()
+        if (mine.length === 1)
+          throw invalid({
+            id: 'Ini peran terakhir pengguna. Nonaktifkan akunnya sebagai gantinya.',
+            en: "This is the user's last role. Deactivate the account instead.",
+          })
+        if (target.role === 'super_admin' && req.params.id === p.user.id)
+          throw invalid({ id: 'Anda tidak dapat mencabut peran super admin Anda sendiri.', en: 'You cannot remove your own super admin role.' })
+        await ctx.db.delete(memberships).where(and(eq(memberships.tenantId, p.tenantId), eq(memberships.id, target.id)))
+        req.log.info({ action: 'membership.remove', userId: req.params.id }, 'role removed')
+        return reply.code(204).send()
       },
     )
   }
