@@ -1,10 +1,14 @@
-// The head's two taps on a phone: the sign-in link from the WhatsApp simulator's recorded message
-// opens the approval page (tap 1), "Setujui" publishes the answer (tap 2); the reporter's
-// simulator then receives it. Screenshots of the approval page and the bell in docs/screenshots/.
+// The head's taps on a phone: the sign-in link from the WhatsApp simulator's recorded message
+// opens the approval page (tap 1) with the agency's photo beside the draft; the head edits the
+// text in place, and "Simpan perubahan & setujui" publishes it; the reporter's simulator then
+// receives the edited answer, the timeline marks the edit as the head's, and the photo (its copy
+// without metadata) is under the published answer. Screenshots of the approval page and the bell
+// in docs/screenshots/.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startJobs, type JobRuntime } from '../../src/jobs/index.ts'
 import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
@@ -25,6 +29,7 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
   let code: string
   let link: string
   const answer = 'Lubang jalan di Ujong Fatihah sudah ditambal oleh UPTD Jalan pada hari ini.'
+  const edited = 'Lubang jalan di Ujong Fatihah sudah ditambal oleh UPTD Jalan pada hari ini; pengaspalan ulang dijadwalkan pekan depan.'
   const drain = () => jobs.worker.drain(['inbound', 'notify', 'outbox'])
 
   beforeAll(async () => {
@@ -62,8 +67,27 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
     for (const [cmd, body] of [
       ['accept', { dispositionId }],
       ['draft-response', { responseId, dispositionId, body: answer, requiresApproval: true }],
+      ['upload', null],
       ['submit-response', { responseId }],
     ] as const) {
+      if (cmd === 'upload') {
+        // The agency's photo of the patched road, attached to the draft (multipart, as the desk sends it).
+        const photo = await fieldPhoto()
+        const boundary = '----aduanphoto'
+        const payload = Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="jalan-ditambal.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+          photo,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ])
+        const up = await t.app.inject({
+          method: 'POST',
+          url: `/api/reports/${reportId}/responses/${responseId}/attachments`,
+          payload,
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        })
+        expect(up.statusCode, up.body).toBe(201)
+        continue
+      }
       const res = await as(t.app, admin)('POST', `/api/reports/${reportId}/${cmd}`, body)
       expect(res.statusCode, res.body).toBe(200)
     }
@@ -91,22 +115,35 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
     page.on('pageerror', (e) => errors.push(String(e)))
     await page.goto(link) // tap 1
     await page.waitForURL(`**/admin/persetujuan/${reportId}`)
-    const approve = page.getByRole('button', { name: 'Setujui' })
+    const approve = page.getByRole('button', { name: 'Setujui', exact: true })
     await approve.waitFor()
     expect(await page.locator('.draft blockquote').textContent()).toContain('ditambal')
     expect(await page.locator('.approval .code').textContent()).toBe(code)
+    // The photo the agency attached, shown before approving (the copy without metadata).
+    const thumb = page.locator('.draft .response-files img')
+    await thumb.waitFor()
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
-    await page.screenshot({ path: path.join(shots, 'notifications-approval.png'), fullPage: true })
 
-    await approve.tap() // tap 2
+    // The head edits the text in place, then approves it.
+    await page.getByRole('button', { name: 'Ubah teks' }).tap()
+    await page.getByLabel(/Teks jawaban/).fill(edited)
+    await page.screenshot({ path: path.join(shots, 'notifications-approval.png'), fullPage: true })
+    await page.getByRole('button', { name: 'Simpan perubahan & setujui' }).tap() // tap 2
     await page.getByText('Disetujui dan diterbitkan').waitFor()
+    expect(await page.locator('.draft blockquote').textContent()).toBe(edited)
     await drain()
-    const toReporter = sim.calls.filter((c) => c.body?.to === REPORTER && JSON.stringify(c.body).includes('ditambal'))
+    const toReporter = sim.calls.filter((c) => c.body?.to === REPORTER && JSON.stringify(c.body).includes('pekan depan'))
     expect(toReporter).toHaveLength(1)
     expect(JSON.stringify(toReporter[0]!.body)).toContain(code)
     const [rep] = await t.ctx.database.query<{ status: string }>('select status from reports where id = $1', [reportId])
     expect(rep!.status).toBe('answered')
+
+    // The report page: the published answer is the edited text with the photo; the timeline says the head edited it.
+    await page.goto(`${base}/admin/laporan/${reportId}`)
+    await page.locator('.timeline li', { hasText: 'teks diubah kepala OPD' }).waitFor()
+    expect(await page.locator('blockquote', { hasText: 'pekan depan' }).locator('.response-files img').count()).toBe(1)
 
     // The bell: the approval request is there, unread until opened.
     await page.reload()
@@ -127,3 +164,15 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
     await ctx.close()
   })
 })
+
+/** A field photo: a grey road with a fresh dark patch, as a JPEG. */
+async function fieldPhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360">
+    <rect width="480" height="360" fill="#8fb8de"/>
+    <rect y="150" width="480" height="210" fill="#6b6b6b"/>
+    <rect y="250" width="480" height="8" fill="#f2f2f2"/>
+    <ellipse cx="250" cy="300" rx="90" ry="30" fill="#2b2b2b"/>
+    <rect y="120" width="480" height="30" fill="#5d8c3a"/>
+  </svg>`
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer()
+}

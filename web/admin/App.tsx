@@ -136,10 +136,14 @@ function LangSwitch({ className = 'ghost' }: { className?: string }) {
       type="button"
       className={`${className} lang-switch`}
       lang={lang === 'id' ? 'en' : 'id'}
+      aria-label={lang === 'id' ? 'English' : 'Bahasa Indonesia'}
       title={lang === 'id' ? 'Switch to English' : 'Ganti ke Bahasa Indonesia'}
       onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
     >
-      {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
+      <span className="lang-long">{lang === 'id' ? 'English' : 'Bahasa Indonesia'}</span>
+      <span className="lang-short" aria-hidden="true">
+        {lang === 'id' ? 'EN' : 'ID'}
+      </span>
     </button>
   )
 }
