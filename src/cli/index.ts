@@ -1,4 +1,4 @@
-// The `aduan` command line: serve, migrate, user create, triage eval.
+// The `aduan` command line: serve, migrate, user create, triage eval, export, import.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ConfigError, loadConfig } from '../config.ts'
 
@@ -10,6 +10,10 @@ const HELP = `Usage: aduan <command>
                              create a user (or add a role to one); prints a generated password
   triage eval --train F --test F | --data F --split YYYY-MM-DD
                              evaluate agency routing on a labelled CSV
+  export --tenant SLUG [--out FILE] [--with-secrets]
+                             write a tenant's settings and reports as JSON lines
+  import --file FILE [--tenant-slug NEW]
+                             read an export into this instance (idempotent, resumable)
 `
 
 export async function runCli(argv: string[]): Promise<void> {
@@ -22,6 +26,8 @@ export async function runCli(argv: string[]): Promise<void> {
     if (cmd === 'migrate') return await (await import('./migrate.ts')).runMigrate()
     if (cmd === 'user' && sub === 'create') return await (await import('./user-create.ts')).runUserCreate(rest)
     if (cmd === 'triage' && sub === 'eval') return await (await import('./triage-eval.ts')).runTriageEval(rest)
+    if (cmd === 'export') return await (await import('../portability/cli.ts')).runExport(argv.slice(1))
+    if (cmd === 'import') return await (await import('../portability/cli.ts')).runImport(argv.slice(1))
     if (cmd === 'help' || cmd === '--help' || cmd === '-h') {
       process.stdout.write(HELP)
       return

@@ -121,6 +121,41 @@ export const TEXT = {
   reopenReason: { id: 'Apa yang belum selesai?', en: 'What is not resolved?' },
   reopenSend: { id: 'Buka kembali laporan', en: 'Reopen the report' },
   saved: { id: 'Tersimpan. Terima kasih.', en: 'Saved. Thank you.' },
+  // personal data (UU PDP no. 27/2022)
+  pdpLink: { id: 'Data pribadi saya', en: 'My personal data' },
+  pdpTitle: { id: 'Data pribadi Anda', en: 'Your personal data' },
+  pdpLead: {
+    id: 'Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi, Anda berhak melihat data pribadi yang kami simpan dan meminta penghapusannya.',
+    en: 'Under Law No. 27/2022 on Personal Data Protection you may see the personal data we hold about you and ask for its erasure.',
+  },
+  pdpContact: { id: 'Kontak', en: 'Contact' },
+  pdpName: { id: 'Nama', en: 'Name' },
+  pdpPhone: { id: 'Nomor HP', en: 'Phone' },
+  pdpEmail: { id: 'E-mail', en: 'E-mail' },
+  pdpIdentities: { id: 'Akun kanal', en: 'Channel accounts' },
+  pdpReports: { id: 'Laporan Anda', en: 'Your reports' },
+  pdpMessages: { id: 'Pesan', en: 'Messages' },
+  pdpFiles: { id: 'Lampiran', en: 'Attachments' },
+  pdpNone: { id: 'Tidak ada.', en: 'None.' },
+  pdpNoContact: {
+    id: 'Laporan ini dikirim tanpa data kontak: yang kami simpan hanya isi laporan dan lampirannya.',
+    en: 'This report was sent without contact details: we hold only the report and its attachments.',
+  },
+  pdpDownload: { id: 'Unduh data saya (JSON)', en: 'Download my data (JSON)' },
+  pdpEraseTitle: { id: 'Minta penghapusan identitas', en: 'Ask for your identity to be erased' },
+  pdpEraseExplain: {
+    id: 'Nama, nomor HP, e-mail, akun kanal Anda, dan foto asli akan dihapus. Isi laporan (tanpa identitas, seperti yang tampil di halaman publik), statusnya, riwayatnya dan kode pelacakan tetap disimpan agar penanganannya dapat dipertanggungjawabkan. Setelah dihapus, kami tidak dapat lagi mengirim kabar kepada Anda; tautan pribadi ini tetap dapat dipakai untuk melihat status.',
+    en: 'Your name, phone, e-mail, channel accounts and original photos will be erased. The report itself (without identity, as the public page shows it), its status, history and tracking code are kept so that its handling stays accountable. Afterwards we can no longer send you updates; this private link still shows the status.',
+  },
+  pdpEraseConfirm: { id: 'Saya mengerti dan ingin identitas saya dihapus.', en: 'I understand and want my identity erased.' },
+  pdpEraseReason: { id: 'Alasan (boleh dikosongkan)', en: 'Reason (optional)' },
+  pdpEraseSend: { id: 'Kirim permintaan penghapusan', en: 'Send the erasure request' },
+  pdpErasePending: {
+    id: 'Permintaan penghapusan Anda diterima. Batas waktu pelaksanaan (3 x 24 jam):',
+    en: 'Your erasure request was received. It will be carried out by (3 x 24 hours):',
+  },
+  pdpEraseDone: { id: 'Identitas Anda telah dihapus pada', en: 'Your identity was erased on' },
+  pdpEraseNeedConfirm: { id: 'Centang persetujuan untuk mengirim permintaan.', en: 'Tick the box to send the request.' },
   // transparency
   publicTitle: { id: 'Laporan publik', en: 'Public reports' },
   publicLead: {

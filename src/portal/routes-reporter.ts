@@ -13,7 +13,9 @@ import { TEXT, translator, type Lang } from './i18n.ts'
 import { fileReport, PHOTO_TYPES, refusal, ReportForm, type Photo } from './intake.ts'
 import { regionTree } from './queries.ts'
 import { findReport, tokenMatches, trackView, runReporterAction, type ReporterAction } from './track.ts'
+import { personalData, recordAccess, requestErasure } from '../portability/pdp.ts'
 import { receipt, reportForm } from './views/file.ts'
+import { pdpPage } from './views/pdp.ts'
 import { trackForm, trackPage } from './views/track.ts'
 
 /** Reports per IP per window; a village office sharing one connection still fits. */
@@ -146,6 +148,45 @@ export const reporterPortalRoutes =
       reply.header('cache-control', 'private, max-age=86400')
       reply.header('x-content-type-options', 'nosniff')
       return reply.type(publicMimeType(a.key)).send(bytes)
+    })
+
+    // UU PDP: the reporter sees what is held about them (recorded as an access request), downloads
+    // it as JSON, and may ask for their identity to be erased (docs/PORTABILITY.md).
+    const linkReport = (l: { row: { id: string; trackingCode: string; contactId: string | null } }) => ({
+      id: l.row.id,
+      trackingCode: l.row.trackingCode,
+      contactId: l.row.contactId,
+    })
+    app.get('/lacak/:code/:token/data-pribadi', { config: { rateLimit: { max: 30, timeWindow: REPORT_WINDOW } } }, async (req, reply) => {
+      const { p, l, base } = await byLink(req)
+      const now = ctx.clock.now()
+      await recordAccess(ctx.db, p.tenant.id, linkReport(l), now)
+      const data = await personalData(ctx.db, p.tenant.id, linkReport(l))
+      reply.header('referrer-policy', 'no-referrer')
+      reply.header('cache-control', 'no-store')
+      const query = req.query as { unduh?: string; ok?: string; error?: string }
+      if (query.unduh === '1' || wantsJson(req)) {
+        if (!wantsJson(req)) reply.header('content-disposition', `attachment; filename="data-pribadi-${l.row.trackingCode}.json"`)
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify({ trackingCode: l.row.trackingCode, exportedAt: now, ...data }, null, 2))
+      }
+      const t = translator(p.lang)
+      const notice = query.ok === '1' ? t('saved') : null
+      const error = query.error === 'confirm' ? t('pdpEraseNeedConfirm') : null
+      return p.render(reply, 'track', t('pdpTitle'), pdpPage(data, p.lang, p.tenant.timeZone, base, notice, error), { noindex: true })
+    })
+
+    app.post('/lacak/:code/:token/hapus-data', { config: { rateLimit: { max: 10, timeWindow: REPORT_WINDOW } } }, async (req, reply) => {
+      const { p, l, base } = await byLink(req)
+      const b = (req.body ?? {}) as Record<string, unknown>
+      const en = p.lang === 'en' ? '&lang=en' : ''
+      if (b.confirm !== 'ya') {
+        if (wantsJson(req)) throw new AppError('invalid', { id: TEXT.pdpEraseNeedConfirm.id, en: TEXT.pdpEraseNeedConfirm.en })
+        return reply.redirect(`${base}/data-pribadi?error=confirm${en}`, 303)
+      }
+      const reason = typeof b.reason === 'string' && b.reason.trim() ? b.reason.trim().slice(0, 2000) : null
+      const r = await requestErasure(ctx.db, p.tenant.id, linkReport(l), reason, ctx.clock.now())
+      if (wantsJson(req)) return reply.code(202).send({ status: r.status, dueAt: r.dueAt })
+      return reply.redirect(`${base}/data-pribadi?ok=1${en}`, 303)
     })
 
     const actionLimit = { rateLimit: { max: 30, timeWindow: REPORT_WINDOW } }

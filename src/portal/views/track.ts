@@ -46,6 +46,7 @@ ${v.access === 'link' || v.isPublic ? html`<h2>${t('answers')}</h2>
 <div id="answers">${v.answers.length ? v.answers.map((a) => html`<div class="answer"><p class="meta"><b>${a.agencyName}</b> · ${fmtDate(a.publishedAt, lang, timeZone, true)}</p>${paragraphs(a.body)}</div>`) : html`<p class="muted">${t('noAnswers')}</p>`}</div>` : ''}
 ${v.rating !== null ? html`<p>${t('rated')}: <strong id="rating">${'★'.repeat(v.rating)}${'☆'.repeat(5 - v.rating)}</strong></p>` : ''}
 ${v.access === 'link' ? actions(v, lang, base + q, has) : ''}
+${v.access === 'link' ? html`<p class="meta"><a href="${base}/data-pribadi${q}" id="pdp-link">${t('pdpLink')}</a></p>` : ''}
 <h2>${t('history')}</h2>
 <ol class="timeline">${v.timeline.map((e) => html`<li>${fmtDate(e.at, lang, timeZone, true)}: ${label(eventLabel(e.type), lang)}</li>`)}</ol>`
 }

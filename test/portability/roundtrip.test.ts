@@ -1,0 +1,175 @@
+// Export from PGlite, import into PostgreSQL: the same counts, tracking codes, statuses and
+// timelines; secrets left out; a re-import adds nothing; bad lines are refused by number; only
+// super admins may export or import. The CLI does the same on PostgreSQL.
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { promisify } from 'node:util'
+import { asc, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channelAccounts, holidays, reportEvents, reports, tenants } from '../../src/db/schema/index.ts'
+import { forgetPortalTenants } from '../../src/portal/tenant.ts'
+import { RECORD_TYPES } from '../../src/portability/format.ts'
+import { importTenant } from '../../src/portability/import.ts'
+import type { Db } from '../../src/db/connect.ts'
+import { createTestDatabase } from '../harness/db.ts'
+import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
+import { answerReport } from '../portal/helpers.ts'
+
+const run = promisify(execFile)
+const ROOT = path.resolve(import.meta.dirname, '../..')
+
+async function snapshot(db: Db, tenantId: string) {
+  const counts: Record<string, number> = {}
+  for (const rt of RECORD_TYPES) {
+    const r = await db.execute(sql`select count(*)::int as n from ${rt.table} where tenant_id = ${tenantId}`)
+    counts[rt.type] = Number((r as unknown as { rows: { n: number }[] }).rows[0]!.n)
+  }
+  const rs = await db.select({ id: reports.id, code: reports.trackingCode, status: reports.status }).from(reports).where(eq(reports.tenantId, tenantId)).orderBy(asc(reports.trackingCode))
+  const timelines: Record<string, string[]> = {}
+  for (const r of rs)
+    timelines[r.code] = (await db.select().from(reportEvents).where(eq(reportEvents.reportId, r.id)).orderBy(asc(reportEvents.id))).map(
+      (e) => `${e.id}:${e.type}:${e.toStatus ?? ''}:${e.createdAt.toISOString()}`,
+    )
+  return { counts, reports: rs.map((r) => `${r.code}:${r.status}`), timelines }
+}
+
+describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () => {
+  let src: TestApp
+  let dst: TestApp
+  let slug: string
+  let tenantId: string
+  let file = ''
+  let adminSrc: ReturnType<typeof as>
+  let adminDst: ReturnType<typeof as>
+  let dstSession: Awaited<ReturnType<typeof login>> | null = null
+
+  beforeAll(async () => {
+    forgetPortalTenants()
+    src = await createTestApp('pglite', { DATA_DIR: `.tmp/test-data/export-${process.pid}` })
+    dst = await createTestApp('postgres', { DATA_DIR: `.tmp/test-data/import-${process.pid}` })
+    const t = await makeTenant(src.ctx)
+    tenantId = t.id
+    slug = t.slug
+    await src.ctx.db.update(tenants).set({ settings: { ...t.settings, integrations: { lapor: { enabled: true, endpoint: 'https://lapor.example', tokenSealed: src.ctx.sealer.seal('rahasia'), forward: 'manual', categoryIds: [] } } } }).where(eq(tenants.id, tenantId))
+    const parent = await makeAgency(src.ctx, tenantId, 'pupr', { requiresApproval: true })
+    await makeAgency(src.ctx, tenantId, 'pupr-jalan', { parentId: parent.id })
+    await src.ctx.db.insert(channelAccounts).values({ tenantId, type: 'telegram', name: 'Bot', publicConfig: { apiBaseUrl: 'http://x' }, secretConfig: src.ctx.sealer.seal('{"botToken":"123:ABC"}') })
+    const session = async (role: 'operator' | 'agency_admin' | 'agency_head' | 'super_admin', a: string | null = null) =>
+      as(src.app, await login(src.app, (await makeUser(src.ctx, tenantId, role, a)).email))
+    const staff = { operator: await session('operator'), admin: await session('agency_admin', parent.id), head: await session('agency_head', parent.id) }
+    adminSrc = await session('super_admin')
+    for (let i = 0; i < 3; i++) {
+      const res = await src.app.inject({ method: 'POST', url: '/lapor', payload: { body: `Lampu jalan ke-${i} padam sejak minggu lalu.`, name: 'Budi', contact: 'email', contactValue: `budi${i}@contoh.id` }, headers: { accept: 'application/json' } })
+      expect(res.statusCode, res.body).toBe(201)
+      if (i < 2) {
+        const [r] = await src.ctx.db.select().from(reports).where(eq(reports.trackingCode, res.json().trackingCode))
+        await answerReport(staff, r!.id, parent.id, `Sudah diperbaiki (${i}).`)
+      }
+    }
+    const otherTenant = (await makeTenant(dst.ctx)).id
+    dstSession = await login(dst.app, (await makeUser(dst.ctx, otherTenant, 'super_admin')).email)
+    adminDst = as(dst.app, dstSession)
+  }, 180_000)
+  afterAll(async () => {
+    await src?.close()
+    await dst?.close()
+    if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true })
+  })
+
+  it('exports JSON lines without secrets; only a super admin may', async () => {
+    expect((await src.app.inject({ method: 'GET', url: '/api/export' })).statusCode).toBe(401)
+    const op = as(src.app, await login(src.app, (await makeUser(src.ctx, tenantId, 'operator')).email))
+    expect((await op('GET', '/api/export')).statusCode).toBe(403)
+    const res = await adminSrc('GET', '/api/export')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('application/x-ndjson')
+    expect(res.headers['content-disposition']).toContain(`aduan-${slug}-`)
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toMatchObject({ type: 'header', data: { format: 'aduan-export', version: 1, tenant: { slug } } })
+    expect(lines.at(-1).type).toBe('end')
+    expect(lines.at(-1).data.counts.report).toBe(3)
+    expect(res.body).not.toContain('tokenSealed')
+    expect(res.body).not.toContain('secretConfig')
+    expect(lines.find((l) => l.type === 'channel_account').data.active).toBe(false)
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-export-')), 'export.jsonl')
+    fs.writeFileSync(file, res.body)
+  })
+
+  it('imports into PostgreSQL with the same counts, codes, statuses and timelines; again adds nothing', async () => {
+    const before = await snapshot(src.ctx.db, tenantId)
+    const op = as(dst.app, await login(dst.app, (await makeUser(dst.ctx, (await makeTenant(dst.ctx)).id, 'operator')).email))
+    expect((await op('POST', '/api/import', {})).statusCode).toBe(403)
+    expect((await dst.app.inject({ method: 'POST', url: '/api/import', payload: 'x', headers: { 'content-type': 'application/x-ndjson' } })).statusCode).toBe(401)
+    expect((await adminDst('POST', '/api/import', { not: 'ndjson' })).statusCode).toBe(400)
+    const ok = await importViaApi(fs.readFileSync(file, 'utf8'))
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(ok.json()).toMatchObject({ slug, created: true })
+    const [t] = await dst.ctx.db.select().from(tenants).where(eq(tenants.slug, slug))
+    const after = await snapshot(dst.ctx.db, t!.id)
+    expect(after).toEqual(before)
+    expect(JSON.stringify(t!.settings)).not.toContain('tokenSealed')
+    const [acc] = await dst.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.tenantId, t!.id))
+    expect(acc).toMatchObject({ active: false, name: 'Bot' })
+    expect(dst.ctx.sealer.open(acc!.secretConfig)).toBe('{}')
+    // A new event after the import gets an id past the imported ones.
+    const max = Math.max(...Object.values(after.timelines).flat().map((e) => Number(e.split(':')[0])))
+    const next = await dst.ctx.db.execute(sql`select nextval(pg_get_serial_sequence('report_events', 'id'))::int as n`)
+    expect(Number((next as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBeGreaterThan(max)
+
+    const again = await importTenant(dst.ctx.db, fs.createReadStream(file), { sealer: dst.ctx.sealer })
+    expect(again.created).toBe(false)
+    expect(Object.values(again.inserted).reduce((s, v) => s + v, 0)).toBe(0)
+    expect(await snapshot(dst.ctx.db, t!.id)).toEqual(before)
+  })
+
+  it('refuses a bad line by its number, and a tracking code another tenant holds', async () => {
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n')
+    const i = lines.findIndex((l) => JSON.parse(l).type === 'report')
+    const bad = [...lines]
+    bad[i] = JSON.stringify({ type: 'report', data: { ...JSON.parse(lines[i]!).data, status: 'bogus' } })
+    const res = await importViaApi(bad.join('\n') + '\n', 'salinan-rusak')
+    expect(res.statusCode).toBe(400)
+    expect(res.json().message.id).toContain(`baris ${i + 1}`)
+    expect(res.json().line).toBe(i + 1)
+    const notJson = await importViaApi(lines[0] + '\n{oops\n', 'salinan-rusak-2')
+    expect(notJson.json().message.en).toContain('line 2: not valid JSON')
+    const header = await importViaApi('{"type":"report","data":{}}\n', 'salinan-3')
+    expect(header.json().message.en).toContain('line 1: not an aduan export header')
+    // The same file under another slug on the same instance: the codes are taken.
+    await expect(importTenant(src.ctx.db, Readable.from(lines.map((l) => l + '\n')), { sealer: src.ctx.sealer, tenantSlug: 'salinan' })).rejects.toThrow(/line \d+: tracking code .* already used by another tenant/)
+    // A truncated file is imported as far as it goes and said to be incomplete.
+    await expect(importTenant(dst.ctx.db, Readable.from(lines.slice(0, -1).map((l) => l + '\n')), { sealer: dst.ctx.sealer })).rejects.toThrow(/incomplete/)
+  })
+
+  it('the CLI exports and imports on PostgreSQL', async () => {
+    const [t] = await dst.ctx.db.select().from(tenants).where(eq(tenants.slug, slug))
+    await dst.ctx.db.insert(holidays).values({ tenantId: t!.id, date: '2026-12-31', name: 'Libur uji', kind: 'local' }).onConflictDoNothing()
+    const out = path.join(path.dirname(file), 'cli.jsonl')
+    const env = { ...process.env, BASE_URL: 'http://localhost:3000', DATABASE_URL: dst.tdb.url!, SECRET_KEY: 'x'.repeat(40), LOG_LEVEL: 'silent' }
+    await run('node', ['bin/aduan.js', 'export', '--tenant', slug, '--out', out], { cwd: ROOT, env })
+    expect(fs.readFileSync(out, 'utf8')).toContain('Libur uji')
+    const target = await createTestDatabase('postgres')
+    try {
+      const r = await run('node', ['bin/aduan.js', 'import', '--file', out, '--tenant-slug', 'pindahan'], { cwd: ROOT, env: { ...env, DATABASE_URL: target.url! } })
+      expect(r.stdout).toContain('imported into pindahan (new tenant)')
+      expect(r.stdout).toContain('reports 3/3')
+      const bad = await run('node', ['bin/aduan.js', 'import', '--file', '/nonexistent.jsonl'], { cwd: ROOT, env: { ...env, DATABASE_URL: target.url! } }).catch((e) => e)
+      expect(bad.stderr).toContain('No such file')
+    } finally {
+      await target.close()
+    }
+  })
+
+  function importViaApi(body: string, tenantSlug?: string) {
+    const s = dstSession!
+    return dst.app.inject({
+      method: 'POST',
+      url: `/api/import${tenantSlug ? `?tenantSlug=${tenantSlug}` : ''}`,
+      payload: body,
+      headers: { 'content-type': 'application/x-ndjson', cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    })
+  }
+})
