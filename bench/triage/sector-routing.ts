@@ -17,5 +17,5 @@ const test = rows.slice(cut)
 for (const model of ['naive-bayes', 'router'] as const) {
   const r = evaluateRouting(train, test, { model, minTrainRows: 0 })
   const f = (x: number) => +x.toFixed(3)
-  console.log(JSON.stringify({ model, train: r.train, test: r.test, top1: f(r.top1), top3: f(r.top3), macroF1: f(r.macroF1), ms: f(r.msPerPrediction) }))
+  console.log(JSON.stringify({ model, train: r.train, test: r.test, top1: f(r.top1), top3: f(r.top3), macroF1: f(r.macroF1), ms: f(r.msPerPrediction), cpuMs: f(r.cpuMsPerPrediction) }))
 }
