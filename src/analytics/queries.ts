@@ -3,7 +3,8 @@
 // one month. Timings on 1,000,000 reports are in bench/dashboard/README.md.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { bucketsOf, type Period } from './period.ts'
+import { bucketOf, bucketsOf, type Period } from './period.ts'
+import { rollupSource, type Dim } from './rollup.ts'
 import { reportWhere, rowsOf, uuidList, type DashboardFilters, type DashboardScope } from './scope.ts'
 
 export interface Query {
@@ -34,19 +35,39 @@ export interface Summary {
 }
 
 export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
-  const [row] = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`select count(*) as received,
-      count(r.verified_at) as verified,
-      count(*) filter (where r.answered_at is not null or r.status in ('answered', 'closed')) as answered,
-      count(*) filter (where r.status = 'closed') as closed,
-      count(*) filter (where r.status = 'archived') as archived,
-      count(*) filter (where r.is_emergency) as emergency,
-      count(*) filter (where r.status::text in (${openList}) and r.due_at < ${q.now.toISOString()}::timestamptz) as overdue_open,
-      percentile_cont(0.5) within group (order by ${hours('r.first_response_at', 'r.created_at')}) as median_first_response,
-      percentile_cont(0.5) within group (order by ${hours('coalesce(r.closed_at, r.answered_at)', 'r.created_at')}) as median_completion
-    from reports r where ${reportWhere(q.scope, q.period, q.filters)}`,
-  )
+  const where = reportWhere(q.scope, q.period, q.filters)
+  const overdue = sql`count(*) filter (where r.status::text in (${openList}) and r.due_at < ${q.now.toISOString()}::timestamptz)`
+  const medians = sql`percentile_cont(0.5) within group (order by ${hours('r.first_response_at', 'r.created_at')}) as median_first_response,
+      percentile_cont(0.5) within group (order by ${hours('coalesce(r.closed_at, r.answered_at)', 'r.created_at')}) as median_completion`
+  let row: Record<string, unknown> | undefined
+  const src = rollupSource(q, ['status'])
+  if (src) {
+    // Counts from the rollup; what depends on `now` or needs every value (overdue, medians) from the reports.
+    const [c] = await rowsOf<Record<string, unknown>>(
+      db,
+      sql`select sum(s.received) as received, sum(s.verified) as verified, sum(s.answered) as answered,
+        sum(s.received) filter (where s.status = 'closed') as closed, sum(s.received) filter (where s.status = 'archived') as archived,
+        sum(s.emergency) as emergency
+      from ${src} s`,
+    )
+    const [m] = await rowsOf<Record<string, unknown>>(
+      db,
+      sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
+    )
+    row = { ...c, ...m }
+  } else {
+    ;[row] = await rowsOf<Record<string, unknown>>(
+      db,
+      sql`select count(*) as received,
+        count(r.verified_at) as verified,
+        count(*) filter (where r.answered_at is not null or r.status in ('answered', 'closed')) as answered,
+        count(*) filter (where r.status = 'closed') as closed,
+        count(*) filter (where r.status = 'archived') as archived,
+        count(*) filter (where r.is_emergency) as emergency,
+        ${overdue} as overdue_open, ${medians}
+      from reports r where ${where}`,
+    )
+  }
   return {
     received: num(row?.received),
     verified: num(row?.verified),
@@ -68,19 +89,37 @@ export interface TrendPoint {
 }
 
 export async function trendQuery(db: Db, q: Query): Promise<TrendPoint[]> {
-  const g = sql.raw(`'${q.period.granularity}'`)
-  const local = sql`(r.created_at at time zone 'UTC') + make_interval(mins => ${q.period.offsetMinutes}::int)`
-  const rows = await rowsOf<{ bucket: string; received: unknown; answered: unknown }>(
-    db,
-    sql`select to_char(date_trunc(${g}, ${local}), 'YYYY-MM-DD') as bucket, count(*) as received,
-      count(*) filter (where r.answered_at is not null or r.status in ('answered', 'closed')) as answered
-    from reports r where ${reportWhere(q.scope, q.period, q.filters)} group by 1`,
-  )
-  const by = new Map(rows.map((r) => [r.bucket, r]))
+  const by = new Map<string, { received: number; answered: number }>()
+  const add = (bucket: string, received: unknown, answered: unknown) => {
+    const e = by.get(bucket) ?? { received: 0, answered: 0 }
+    e.received += num(received)
+    e.answered += num(answered)
+    by.set(bucket, e)
+  }
+  // Local days (or whole months, for a monthly trend) from the rollup, put in buckets here.
+  const src = rollupSource(q, [], { months: q.period.granularity === 'month' })
+  if (src) {
+    const rows = await rowsOf<{ day: string; received: unknown; answered: unknown }>(
+      db,
+      sql`select to_char(s.day, 'YYYY-MM-DD') as day, sum(s.received) as received, sum(s.answered) as answered
+      from ${src} s group by s.day`,
+    )
+    for (const r of rows) add(bucketOf(r.day, q.period.granularity), r.received, r.answered)
+  } else {
+    const g = sql.raw(`'${q.period.granularity}'`)
+    const local = sql`(r.created_at at time zone 'UTC') + make_interval(mins => ${q.period.offsetMinutes}::int)`
+    const rows = await rowsOf<{ bucket: string; received: unknown; answered: unknown }>(
+      db,
+      sql`select to_char(date_trunc(${g}, ${local}), 'YYYY-MM-DD') as bucket, count(*) as received,
+        count(*) filter (where r.answered_at is not null or r.status in ('answered', 'closed')) as answered
+      from reports r where ${reportWhere(q.scope, q.period, q.filters)} group by 1`,
+    )
+    for (const r of rows) add(r.bucket, r.received, r.answered)
+  }
   return bucketsOf(q.period).map((bucket) => ({
     bucket,
-    received: num(by.get(bucket)?.received),
-    answered: num(by.get(bucket)?.answered),
+    received: by.get(bucket)?.received ?? 0,
+    answered: by.get(bucket)?.answered ?? 0,
   }))
 }
 
@@ -98,14 +137,25 @@ export interface Breakdowns {
 
 /** Counts by channel, kind, status, category and kecamatan in one scan (grouping sets). */
 export async function breakdownQuery(db: Db, q: Query): Promise<Breakdowns> {
+  const dims: [Dim, string][] = [['channel', 'channel_type'], ['kind', 'kind'], ['status', 'status'], ['category', 'category_id'], ['district', 'district_code']]
+  const sources = dims.map(([d]) => rollupSource(q, [d]))
   const rows = await rowsOf<{ dim: string; key: string | null; n: unknown }>(
     db,
-    sql`select case when grouping(r.channel_type) = 0 then 'channel' when grouping(r.kind) = 0 then 'kind'
-        when grouping(r.status) = 0 then 'status' when grouping(r.category_id) = 0 then 'category' else 'district' end as dim,
-      coalesce(r.channel_type::text, r.kind::text, r.status::text, r.category_id::text, r.district_code) as key,
-      count(*) as n
-    from reports r where ${reportWhere(q.scope, q.period, q.filters)}
-    group by grouping sets ((r.channel_type), (r.kind), (r.status), (r.category_id), (r.district_code))`,
+    sources.every((x) => x !== null)
+      ? // From the rollup: each dimension from the rows of its own grouping set.
+        sql.join(
+          dims.map(([d, col], i) => {
+            const c = sql.raw(`s.${col}`)
+            return sql`(select ${d}::text as dim, ${c}::text as key, sum(s.received) as n from ${sources[i]!} s group by ${c} having sum(s.received) <> 0)`
+          }),
+          sql` union all `,
+        )
+      : sql`select case when grouping(r.channel_type) = 0 then 'channel' when grouping(r.kind) = 0 then 'kind'
+          when grouping(r.status) = 0 then 'status' when grouping(r.category_id) = 0 then 'category' else 'district' end as dim,
+        coalesce(r.channel_type::text, r.kind::text, r.status::text, r.category_id::text, r.district_code) as key,
+        count(*) as n
+      from reports r where ${reportWhere(q.scope, q.period, q.filters)}
+      group by grouping sets ((r.channel_type), (r.kind), (r.status), (r.category_id), (r.district_code))`,
   )
   const out: Breakdowns = { channel: [], kind: [], status: [], category: [], district: [] }
   for (const r of rows) out[r.dim as keyof Breakdowns].push({ key: r.key, count: num(r.n) })

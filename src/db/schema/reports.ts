@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial,
   boolean,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -11,6 +12,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -181,17 +183,50 @@ export const responses = pgTable(
   ],
 )
 
-/** Daily counts per tenant x day x dimensions, kept by the app, for dashboards at scale. */
+/**
+ * The dashboard rollup (migration 0009, src/analytics/rollup.ts): report counts per tenant x
+ * grouping set (gset bits: 16 channel, 8 kind, 4 status, 2 category, 1 kecamatan; dimensions
+ * outside the set are null) x grain ('day' or 'month') x tenant-local day. Written only by
+ * report_daily_stats_compact(), which folds reportStatsDelta in.
+ */
 export const reportDailyStats = pgTable(
   'report_daily_stats',
   {
-    tenantId: tenantId(),
-    day: text('day').notNull(),
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    gset: smallint('gset').notNull(),
+    grain: text('grain').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    channelType: text('channel_type'),
+    kind: text('kind'),
+    status: text('status'),
+    categoryId: uuid('category_id'),
+    districtCode: text('district_code'),
+    received: integer('received').notNull(),
+    verified: integer('verified').notNull(),
+    answered: integer('answered').notNull(),
+    emergency: integer('emergency').notNull(),
+  },
+  (t) => [
+    // NULLS NOT DISTINCT and INCLUDE (received, verified, answered, emergency) in the migration.
+    uniqueIndex('report_daily_stats_key').on(t.tenantId, t.gset, t.grain, t.day, t.channelType, t.kind, t.status, t.categoryId, t.districtCode),
+  ],
+)
+
+/** Signed report count changes (+1 new values, -1 old) appended by a trigger on reports; folded into reportDailyStats. */
+export const reportStatsDelta = pgTable(
+  'report_stats_delta',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
     channelType: text('channel_type').notNull(),
     kind: text('kind').notNull(),
-    categoryId: text('category_id').notNull(),
-    districtCode: text('district_code').notNull(),
-    received: integer('received').default(0).notNull(),
+    status: text('status').notNull(),
+    categoryId: uuid('category_id'),
+    districtCode: text('district_code'),
+    received: integer('received').notNull(),
+    verified: integer('verified').notNull(),
+    answered: integer('answered').notNull(),
+    emergency: integer('emergency').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.channelType, t.kind, t.categoryId, t.districtCode] })],
+  (t) => [index('report_stats_delta_day_idx').on(t.tenantId, t.day)],
 )
