@@ -116,7 +116,7 @@ function navFor(home: Home) {
     { href: '/admin/laporan', label: tr('Laporan', 'Reports'), match: (p: string) => p.startsWith('/laporan') || (home === 'reports' && p === '/') },
     { href: '/admin/dasbor', label: tr('Dasbor', 'Dashboard'), match: (p: string) => p.startsWith('/dasbor') },
     { href: '/admin/pengaturan', label: tr('Pengaturan', 'Settings'), match: (p: string) => p.startsWith('/pengaturan') },
-    ...(home === 'inbox' ? [{ href: '/admin/pesan-gagal', label: 'Pesan Gagal', match: (p: string) => p.startsWith('/pesan-gagal') }] : []),
+    ...(home === 'inbox' ? [{ href: '/admin/pesan-gagal', label: tr('Pesan Gagal', 'Failed messages'), match: (p: string) => p.startsWith('/pesan-gagal') }] : []),
   ]
 }
 

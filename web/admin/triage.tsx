@@ -253,7 +253,7 @@ function VerifyForm({ report, agencies, suggestions, onDone }: TriageProps) {
               className="chip"
               onClick={() => chooseCategory(suggestedCategory.categoryId)}
             >
-              Saran: {suggestedCategory.name}
+              {tr('Saran:', 'Suggested:')} {suggestedCategory.name}
             </button>
           )}
         </div>

@@ -28,7 +28,7 @@ export function NotificationPrefs() {
       (e) => setError(problemText(e)),
     )
   }, [])
-  if (!prefs) return error ? <Status ok={null} error={error} /> : <p role="status">Memuat…</p>
+  if (!prefs) return error ? <Status ok={null} error={error} /> : <p role="status">{tr('Memuat…', 'Loading…')}</p>
   const p = prefs
   const q = p.quietHours ?? { start: '21:00', end: '06:00' }
 
