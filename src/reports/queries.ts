@@ -181,14 +181,21 @@ export async function listReportsFor(db: Db, p: Principal, f: ListFilters, now: 
   if (scope.kind === 'agencies') {
     if (scope.agencyIds.length === 0) return { items: [], nextCursor: null }
     const ids = sql.join(scope.agencyIds.map((a) => sql`${a}::uuid`), sql`, `)
-    const sts = sql.join(scope.dispositionStatuses.map((s) => sql`${s}`), sql`, `)
-    const wb = sql`d.agency_id in (with recursive i(id) as (
+    // Enum literals, not text: the planner then knows how many of the agency's dispositions are
+    // live, and walks the newest reports probing each (a few hundred probes for a page) instead of
+    // joining every report of the tenant (9.5 s on 1,000,000 reports; bench/dashboard).
+    const sts = sql.join(scope.dispositionStatuses.map((s) => sql`${s}::disposition_status`), sql`, `)
+    const live = (alias: string) =>
+      sql`${sql.raw(alias)}.tenant_id = ${p.tenantId}::uuid and ${sql.raw(alias)}.status in (${sts}) and ${sql.raw(alias)}.agency_id in (${ids})`
+    const inspektorat = sql`(with recursive i(id) as (
         select a.id from agencies a where a.tenant_id = ${p.tenantId}::uuid and a.type = 'inspektorat'
         union select a.id from agencies a join i on a.parent_id = i.id where a.tenant_id = ${p.tenantId}::uuid
       ) select id from i)`
-    where.push(sql`exists (select 1 from dispositions d where d.tenant_id = ${reports.tenantId}
-      and d.report_id = ${reports.id} and d.status::text in (${sts}) and d.agency_id in (${ids})
-      and (not ${whistleblowingSql} or ${wb}))`)
+    // A live disposition to one of the agencies; a report about officials only on the Inspektorat
+    // path (checked per candidate row, after the cheap conditions).
+    where.push(sql`${reports.id} in (select d.report_id from dispositions d where ${live('d')})`)
+    where.push(sql`(not ${whistleblowingSql} or exists (select 1 from dispositions dw where ${live('dw')}
+      and dw.report_id = ${reports.id} and dw.agency_id in ${inspektorat}))`)
   } else if (scope.kind !== 'all') {
     return { items: [], nextCursor: null }
   }
