@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { agencies, categories, categoryAgencies, triageModels } from '../db/schema/index.ts'
-import { createRouter, type RouterOptions, type RouterState, type TriageRouter } from './router.ts'
+import { BIAS_RATE, VOTE_WEIGHTS, createRouter, type RouterOptions, type RouterState, type TriageRouter } from './router.ts'
 
 export type ModelKind = 'agency' | 'category'
 export const MODEL_KINDS: readonly ModelKind[] = ['agency', 'category']
@@ -32,6 +32,9 @@ const APPLIED_KEPT = 500
  * learn a new word from one decision.
  */
 export const STORED_ROUTER_OPTIONS: RouterOptions = {
+  // The vote follows the code's current choice, also for rows saved with older options.
+  weights: { ...VOTE_WEIGHTS },
+  biasRate: BIAS_RATE,
   memory: 2000,
   charNgrams: [3, 4],
   prune: { linearUnits: 20, nbCount: 0 },

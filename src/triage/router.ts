@@ -62,14 +62,18 @@ export interface RouterState {
   learned: number
 }
 
+/** The learners' vote weights and the bias rate chosen on validation (bench/triage/README.md). */
+export const VOTE_WEIGHTS = { nb: 1, linear: 0.7, neighbours: 0.5 } as const
+export const BIAS_RATE = 0.03
+
 const DEFAULTS: Required<RouterOptions> = {
   alpha: 0.5,
   c: 1,
   charNgrams: [3, 4, 5],
   memory: 5000,
   neighbours: 10,
-  weights: { nb: 1, linear: 0.7, neighbours: 0.5 },
-  biasRate: 0.03,
+  weights: { ...VOTE_WEIGHTS },
+  biasRate: BIAS_RATE,
   prune: { linearUnits: 1, nbCount: 0 },
 }
 
