@@ -15,13 +15,17 @@ import { dataSchema, Header, RECORD_BY_TYPE, RECORD_TYPES, RecordLine, Trailer, 
 
 export const BATCH_LINES = 500
 
+/** A refusal naming the line; `message` is English (CLI, logs), `id` the same in Indonesian (admin UI). */
 export class ImportError extends Error {
   override name = 'ImportError'
+  readonly id: string
   constructor(
     readonly line: number,
     message: string,
+    id: string,
   ) {
     super(line > 0 ? `line ${line}: ${message}` : message)
+    this.id = line > 0 ? `baris ${line}: ${id}` : id
   }
 }
 
@@ -56,7 +60,7 @@ function parseJson(text: string, n: number): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new ImportError(n, 'not valid JSON')
+    throw new ImportError(n, 'not valid JSON', 'bukan JSON yang sah')
   }
 }
 
@@ -121,7 +125,7 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
           )
           const lost = group.find((r) => !here.has(r.data.id as string))
           if (lost)
-            throw new ImportError(lost.line, `tracking code ${String(lost.data.trackingCode)} is already used by another tenant on this instance`)
+            throw new ImportError(lost.line, `tracking code ${String(lost.data.trackingCode)} is already used by another tenant on this instance`, `kode pelacakan ${String(lost.data.trackingCode)} sudah dipakai pemda lain di server ini`)
         }
         i = j
       }
@@ -134,27 +138,27 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
     const json = parseJson(text, n)
     if (n === 1) {
       const h = Header.safeParse(json)
-      if (!h.success) throw new ImportError(n, `not an aduan export header (${issueText(h.error)})`)
+      if (!h.success) throw new ImportError(n, `not an aduan export header (${issueText(h.error)})`, `bukan baris judul berkas ekspor aduan (${issueText(h.error)})`)
       header = h.data.data
       target = await targetTenant(db, header, opts.tenantSlug ?? header.tenant.slug)
       continue
     }
-    if (trailer) throw new ImportError(n, 'a record after the closing "end" line')
+    if (trailer) throw new ImportError(n, 'a record after the closing "end" line', 'ada catatan setelah baris penutup "end"')
     const rec = RecordLine.safeParse(json)
-    if (!rec.success) throw new ImportError(n, `expected {"type", "data"} (${issueText(rec.error)})`)
+    if (!rec.success) throw new ImportError(n, `expected {"type", "data"} (${issueText(rec.error)})`, `seharusnya {"type", "data"} (${issueText(rec.error)})`)
     if (rec.data.type === 'end') {
       const t = Trailer.safeParse(json)
-      if (!t.success) throw new ImportError(n, `bad "end" line (${issueText(t.error)})`)
+      if (!t.success) throw new ImportError(n, `bad "end" line (${issueText(t.error)})`, `baris penutup "end" tidak sah (${issueText(t.error)})`)
       trailer = t.data.data.counts
       continue
     }
     const rt = RECORD_BY_TYPE.get(rec.data.type)
-    if (!rt) throw new ImportError(n, `unknown record type "${rec.data.type}"`)
+    if (!rt) throw new ImportError(n, `unknown record type "${rec.data.type}"`, `jenis catatan "${rec.data.type}" tidak dikenal`)
     const typeIndex = RECORD_TYPES.indexOf(rt)
-    if (typeIndex < lastTypeIndex) throw new ImportError(n, `"${rt.type}" records must come before "${RECORD_TYPES[lastTypeIndex]!.type}" records`)
+    if (typeIndex < lastTypeIndex) throw new ImportError(n, `"${rt.type}" records must come before "${RECORD_TYPES[lastTypeIndex]!.type}" records`, `catatan "${rt.type}" harus ada sebelum catatan "${RECORD_TYPES[lastTypeIndex]!.type}"`)
     lastTypeIndex = typeIndex
     const d = dataSchema(rt).safeParse(rec.data.data)
-    if (!d.success) throw new ImportError(n, `invalid ${rt.type}: ${issueText(d.error)}`)
+    if (!d.success) throw new ImportError(n, `invalid ${rt.type}: ${issueText(d.error)}`, `${rt.type} tidak sah: ${issueText(d.error)}`)
     const data = d.data
     if (rt.type === 'channel_account' && !data.secretConfig) {
       data.secretConfig = opts.sealer.seal('{}')
@@ -169,7 +173,7 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
     batch.push({ type: rt.type, line: n, data })
     if (batch.length >= batchLines) await flush()
   }
-  if (!header || !target) throw new ImportError(0, 'the file is empty')
+  if (!header || !target) throw new ImportError(0, 'the file is empty', 'berkas kosong')
   await flush()
   const tenantId = target.id
   await db.transaction(async (tx) => {
@@ -183,9 +187,9 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
       sql`select setval(pg_get_serial_sequence('report_events', 'id'), greatest((select coalesce(max(id), 1) from report_events), nextval(pg_get_serial_sequence('report_events', 'id'))))`,
     )
   })
-  if (!trailer) throw new ImportError(n, 'the file ends without its closing "end" line: the export is incomplete (what was read is imported; run again with the whole file)')
+  if (!trailer) throw new ImportError(n, 'the file ends without its closing "end" line: the export is incomplete (what was read is imported; run again with the whole file)', 'berkas berakhir tanpa baris penutup "end": ekspor tidak lengkap (yang terbaca sudah diimpor; ulangi dengan berkas utuh)')
   for (const [type, count] of Object.entries(trailer))
     if ((read[type] ?? 0) !== count)
-      throw new ImportError(n, `the "end" line counts ${count} ${type} records but the file holds ${read[type] ?? 0}`)
+      throw new ImportError(n, `the "end" line counts ${count} ${type} records but the file holds ${read[type] ?? 0}`, `baris penutup mencatat ${count} catatan ${type}, tetapi berkas berisi ${read[type] ?? 0}`)
   return { tenantId, slug: opts.tenantSlug ?? header.tenant.slug, created: target.created, read, inserted }
 }

@@ -54,7 +54,7 @@ export const portabilityRoutes =
           return reply.code(r.created ? 201 : 200).send(r)
         } catch (err) {
           if (err instanceof ImportError)
-            throw invalid({ id: `Impor berhenti di baris ${err.line}: ${err.message}`, en: `Import stopped at line ${err.line}: ${err.message}` }, { line: err.line })
+            throw invalid({ id: `Impor berhenti di ${err.id}`, en: `Import stopped at ${err.message}` }, { line: err.line })
           throw err
         }
       },
