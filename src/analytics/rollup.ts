@@ -73,19 +73,29 @@ export function rollupSource(q: RollupQuery, dims: readonly Dim[], opts: { month
   const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
   // Whole months end (exclusive) at the first day of the month holding the day after `to`.
   const mTo = `${addDays(to, 1).slice(0, 7)}-01`
-  const days =
+  // Each range is its own branch, so that each is one range scan of report_daily_stats_key.
+  const ranges: [string, string, string][] =
     opts.months && mFrom < mTo
-      ? sql`((s.grain = 'month' and s.day >= ${mFrom}::date and s.day < ${mTo}::date)
-        or (s.grain = 'day' and ((s.day >= ${from}::date and s.day < ${mFrom}::date) or (s.day >= ${mTo}::date and s.day <= ${to}::date))))`
-      : sql`s.grain = 'day' and s.day >= ${from}::date and s.day <= ${to}::date`
+      ? [['month', mFrom, addDays(mTo, -1)], ['day', from, addDays(mFrom, -1)], ['day', mTo, to]]
+      : [['day', from, to]]
   const f = filterSql(q.filters)
   const and = (parts: SQL[]) => sql.join(parts, sql` and `)
   const cols = sql`s.day, s.channel_type, s.kind, s.status, s.category_id, s.district_code, s.received, s.verified, s.answered, s.emergency`
-  return sql`(select ${cols} from report_daily_stats s
-      where ${and([sql`s.tenant_id = ${q.scope.tenantId}::uuid`, sql`s.gset = ${gset}`, days, ...f])}
-    union all
-    select ${cols} from report_stats_delta s
-      where ${and([sql`s.tenant_id = ${q.scope.tenantId}::uuid`, sql`s.day >= ${from}::date`, sql`s.day <= ${to}::date`, ...f])})`
+  const branches = ranges
+    .filter(([, a, b]) => a <= b)
+    .map(
+      ([grain, a, b]) => sql`select ${cols} from report_daily_stats s where ${and([
+        sql`s.tenant_id = ${q.scope.tenantId}::uuid`,
+        sql`s.gset = ${gset}`,
+        sql`s.grain = ${grain}`,
+        sql`s.day >= ${a}::date`,
+        sql`s.day <= ${b}::date`,
+        ...f,
+      ])}`,
+    )
+  branches.push(sql`select ${cols} from report_stats_delta s
+      where ${and([sql`s.tenant_id = ${q.scope.tenantId}::uuid`, sql`s.day >= ${from}::date`, sql`s.day <= ${to}::date`, ...f])}`)
+  return sql`(${sql.join(branches, sql` union all `)})`
 }
 
 /** Folds every pending delta into the rollup (the job, every minute). Returns the deltas folded. */

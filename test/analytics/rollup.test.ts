@@ -41,7 +41,7 @@ describe.each(BACKENDS)('dashboard rollup on %s', (backend) => {
     await t?.close()
   })
 
-  const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) => {
+  const ok = async (p: Promise<{ statusCode: number; body: string; json(): { id: string } }>, status = 200) => {
     const r = await p
     expect(r.statusCode, r.body).toBe(status)
     return r.json()
@@ -144,6 +144,12 @@ describe.each(BACKENDS)('dashboard rollup on %s', (backend) => {
     await runReporterCommand(t.ctx, tenantId, ids[0]!, { type: 'reopen', reason: 'Jalan berlubang lagi' })
     await runReporterCommand(t.ctx, tenantId, ids[1]!, { type: 'reopen', reason: 'Belum diperbaiki' })
     await expectSameAsRaw('reopened after compaction')
+    const q = await buildQuery(t.ctx.db, scope, { from: '2026-11-01', to: '2026-12-31' }, t.clock.now())
+    expect((await breakdownQuery(t.ctx.db, q)).status).toEqual([
+      { key: 'reopened', count: 2 },
+      { key: 'dispatched', count: 1 },
+      { key: 'received', count: 1 },
+    ])
     await compactRollup(t.ctx.db)
     await expectSameAsRaw('compacted again')
 
