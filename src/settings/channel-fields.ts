@@ -101,7 +101,7 @@ export const CHANNEL_TYPES_INFO: readonly ChannelTypeInfo[] = [
     type: 'telegram',
     label: 'Telegram',
     fields: [
-      f('botToken', 'Token bot (dari BotFather)', 'Bot token (from BotFather)', 'secret'),
+      f('botToken', 'Token bot', 'Bot token', 'secret', true, { id: 'Dari BotFather, mis. 123456:ABC-DEF…', en: 'From BotFather, e.g. 123456:ABC-DEF…' }),
       f('secretToken', 'Secret token webhook', 'Webhook secret token', 'secret', true, {
         id: 'Huruf, angka, _ atau -; dikirim Telegram di setiap webhook.',
         en: 'Letters, digits, _ or -; Telegram sends it with every webhook.',
