@@ -63,6 +63,9 @@ export interface CardData {
   overdue: { total: number; rows: OverdueRow[] }
 }
 
+/** Shown instead of the title of a confidential or whistle-blowing report. */
+export const HIDDEN_TITLE = '(judul dirahasiakan)'
+
 /** At most this many overdue dispositions are listed (the total is always given). */
 export const OVERDUE_LIMIT = 60
 
@@ -107,7 +110,10 @@ export async function overdueQuery(db: Db, q: Query, limit = OVERDUE_LIMIT): Pro
   const now = sql`${q.now.toISOString()}::timestamptz`
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`select r.tracking_code, r.title, a.short_name, g.name as district, d.due_at, count(*) over () as total
+    // Confidential and whistle-blowing reports keep their title out of the card (it is e-mailed).
+    sql`select r.tracking_code, r.title, a.short_name, g.name as district, d.due_at, count(*) over () as total,
+      (r.is_confidential or coalesce((select (e.data->'after'->>'whistleblowing')::boolean from report_events e
+        where e.tenant_id = r.tenant_id and e.report_id = r.id and e.type = 'flags_set' order by e.id desc limit 1), false)) as secret
     from dispositions d
     join reports r on r.tenant_id = d.tenant_id and r.id = d.report_id
     join agencies a on a.tenant_id = d.tenant_id and a.id = d.agency_id
@@ -124,7 +130,7 @@ export async function overdueQuery(db: Db, q: Query, limit = OVERDUE_LIMIT): Pro
       const dueAt = new Date(r.due_at as string)
       return {
         trackingCode: String(r.tracking_code),
-        title: (r.title as string | null) ?? null,
+        title: r.secret === true || r.secret === 't' ? HIDDEN_TITLE : ((r.title as string | null) ?? null),
         agency: String(r.short_name),
         district: (r.district as string | null) ?? null,
         dueAt,

@@ -53,6 +53,7 @@ function summary(doc: Doc, card: CardData) {
     doc,
     'Kepatuhan SLA = disposisi dijawab tepat waktu / (disposisi dijawab + disposisi lewat tenggat yang masih terbuka). ' +
       'Respons pertama = tanggapan pertama yang dipublikasikan; penyelesaian = sampai dijawab atau ditutup. ' +
+      'Laporan terbuka lewat tenggat dihitung per laporan; bagian 6 dan 7 menghitung per disposisi OPD. ' +
       'Definisi sama dengan Dasbor (docs/DASHBOARD.md).',
     8,
   )

@@ -27,7 +27,7 @@ export function summaryRows(card: CardData): SummaryRow[] {
     row('Dijawab', 'count', (m) => m.summary.answered),
     row('Selesai (ditutup)', 'count', (m) => m.summary.closed),
     row('Darurat', 'count', (m) => m.summary.emergency),
-    row('Lewat tenggat, masih terbuka', 'count', (m) => m.summary.overdueOpen),
+    row('Laporan terbuka lewat tenggat', 'count', (m) => m.summary.overdueOpen),
     row('Kepatuhan SLA (dijawab tepat waktu)', 'pct', (m) => m.slaCompliance),
     row('Median waktu respons pertama', 'hours', (m) => m.summary.medianFirstResponseHours),
     row('Median waktu penyelesaian', 'hours', (m) => m.summary.medianCompletionHours),

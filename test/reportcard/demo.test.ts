@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importBoundaries } from '../../src/analytics/boundaries.ts'
 import { buildQuery, loadDashboard } from '../../src/analytics/dashboard.ts'
+import { and, eq } from 'drizzle-orm'
+import { agencies } from '../../src/db/schema/index.ts'
 import { materialiseDemoReports } from '../../src/demo/materialise.ts'
 import { setupDemoTenant, tenantDistricts } from '../../src/demo/tenant.ts'
 import { assembleCard, type CardData } from '../../src/reportcard/data.ts'
@@ -27,6 +29,7 @@ describe('the demo tenant report card', { timeout: 240_000 }, () => {
   let card: CardData
   let pdf: Buffer
   let pages: Page[]
+  let agencyPages: Page[]
 
   beforeAll(async () => {
     tdb = await createTestDatabase('pglite')
@@ -41,10 +44,15 @@ describe('the demo tenant report card', { timeout: 240_000 }, () => {
     card = await assembleCard(db, { scope: { tenantId, agencyIds: null, dispositionStatuses: [] }, month: MONTH, now: NOW }, channelLabel)
     pdf = await renderPdf(card)
     pages = await pdfPages(pdf)
+    // One agency's card, as its head downloads it.
+    const [pupr] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.shortName, 'PUPR')))
+    const agencyCard = await assembleCard(db, { scope: { tenantId, agencyIds: null, dispositionStatuses: [] }, month: MONTH, agencyId: pupr!.id, now: NOW }, channelLabel)
+    agencyPages = await pdfPages(await renderPdf(agencyCard))
     if (process.env.REPORT_CARD_SHOTS) {
       fs.mkdirSync(shots, { recursive: true })
-      for (const f of fs.readdirSync(shots)) if (/^report-card-\d+\.png$/.test(f)) fs.rmSync(path.join(shots, f))
+      for (const f of fs.readdirSync(shots)) if (/^report-card-(opd-)?\d+\.png$/.test(f)) fs.rmSync(path.join(shots, f))
       pages.forEach((p, i) => fs.writeFileSync(path.join(shots, `report-card-${i + 1}.png`), p.png))
+      agencyPages.forEach((p, i) => fs.writeFileSync(path.join(shots, `report-card-opd-${i + 1}.png`), p.png))
     }
   }, 240_000)
   afterAll(async () => tdb?.close())
@@ -72,6 +80,9 @@ describe('the demo tenant report card', { timeout: 240_000 }, () => {
     for (const s of ['Rapor Pengaduan November 2026', 'Pemerintah Kabupaten Nagan Raya', 'Ringkasan', 'Tren harian', 'Kanal pengaduan', 'Kategori', 'Sebaran per kecamatan', 'Kinerja per OPD', 'Disposisi lewat tenggat', 'Oktober 2026', `Halaman 1 dari ${pages.length}`])
       expect(all).toContain(s)
     expect(all).toContain(card.current.summary.received.toLocaleString('id-ID'))
+    const opd = agencyPages.map((p) => p.text).join('\n')
+    expect(opd).toContain('Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)')
+    expect(opd).toContain('Kinerja OPD')
   })
 
   it('has an XLSX with a sheet per section and the same numbers', async () => {

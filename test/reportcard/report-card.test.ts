@@ -84,6 +84,8 @@ describe.each(BACKENDS)('report card on %s', { timeout: 180_000 }, (backend) => 
     // Ratings as the closure step leaves them (1..5).
     for (const [i, rating] of [[11, 5], [12, 4], [13, 2], [2, 5]] as const)
       await t.ctx.database.query('update reports set rating = $1 where id = $2', [rating, ids[i]])
+    // A confidential report: its title stays out of the card.
+    await t.ctx.database.query('update reports set is_confidential = true where id = $1', [ids[11]])
     t.clock.set(NOW)
     await signIn()
   }, 180_000)
@@ -122,7 +124,7 @@ describe.each(BACKENDS)('report card on %s', { timeout: 180_000 }, (backend) => 
     expect(sum['Laporan diterima']).toEqual([s.received, prev.summary.received])
     expect(sum['Terverifikasi']).toEqual([s.verified, prev.summary.verified])
     expect(sum['Dijawab']).toEqual([s.answered, prev.summary.answered])
-    expect(sum['Lewat tenggat, masih terbuka']).toEqual([s.overdueOpen, prev.summary.overdueOpen])
+    expect(sum['Laporan terbuka lewat tenggat']).toEqual([s.overdueOpen, prev.summary.overdueOpen])
     expect(sum['Kepatuhan SLA (dijawab tepat waktu) (%)']).toEqual([s.slaCompliance, prev.summary.slaCompliance])
     expect(sum['Median waktu respons pertama (jam)']).toEqual([s.medianFirstResponseHours, prev.summary.medianFirstResponseHours])
     expect(sum['Median waktu penyelesaian (jam)']).toEqual([s.medianCompletionHours, prev.summary.medianCompletionHours])
@@ -130,13 +132,19 @@ describe.each(BACKENDS)('report card on %s', { timeout: 180_000 }, (backend) => 
     expect(opd).toEqual(d.scoreboard.map((r: Record<string, unknown>) => ({ shortName: r.shortName, reports: r.reports, answered: r.answered, overdueOpen: r.overdueOpen, slaCompliance: r.slaCompliance })))
     const trend = sheetRows(wb, 'Tren harian').filter((r) => r[0]).map((r) => ({ bucket: r[0], received: r[1], answered: r[2] }))
     expect(trend).toEqual(d.trend)
+    // The overdue list is the scoreboard's "overdue open", listed.
+    const overdue = d.scoreboard.reduce((n: number, r: { overdueOpen: number }) => n + r.overdueOpen, 0)
+    expect(sheetRows(wb, 'Lewat tenggat').length).toBe(overdue)
     const channels = Object.fromEntries(sheetRows(wb, 'Kanal').map((r) => [r[0], r[1]]))
     expect(Object.values(channels).reduce((a: number, b) => a + Number(b), 0)).toBe(s.received)
     return { d, wb }
   }
 
   it("the tenant card's figures are the dashboard's for November (and October for the comparison)", async () => {
-    const { d } = await expectSameFigures(leader)
+    const { d, wb } = await expectSameFigures(leader)
+    const titles = sheetRows(wb, 'Lewat tenggat').map((r) => r[1])
+    expect(titles).toContain('(judul dirahasiakan)')
+    expect(titles).not.toContain('Laporan 11')
     expect(d.summary.received).toBe(20)
     expect(d.summary.slaCompliance).not.toBeNull()
     expect(d.scoreboard.length).toBe(2)

@@ -14,6 +14,23 @@ export function monthsNow(now = new Date()): { current: string; previous: string
   return { current: `${y}-${pad(m)}`, previous: m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}` }
 }
 
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** The last `n` months, newest first (this month included: its figures so far). */
+export function recentMonths(current: string, n = 24): string[] {
+  const out: string[] = []
+  let y = +current.slice(0, 4)
+  let m = +current.slice(5, 7)
+  for (let i = 0; i < n; i++) {
+    out.push(`${y}-${pad(m)}`)
+    if (--m === 0) [y, m] = [y - 1, 12]
+  }
+  return out
+}
+
+const monthName = (ym: string) => `${tr(MONTHS_ID[+ym.slice(5, 7) - 1]!, MONTHS_EN[+ym.slice(5, 7) - 1]!)} ${ym.slice(0, 4)}`
+
 export function reportCardHref(month: string, format: 'pdf' | 'xlsx', agency: string): string {
   return `/api/report-cards/${month}.${format}${agency ? `?agency=${encodeURIComponent(agency)}` : ''}`
 }
@@ -26,7 +43,6 @@ export function ReportCardDownloads() {
   useEffect(() => {
     fetchOptions().then(setOptions, () => setOptions(null))
   }, [])
-  const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) && month <= current
 
   return (
     <div className="report-card-downloads" role="group" aria-labelledby="rc-title" style={{ marginTop: '1rem', paddingTop: '1rem', borderTop: '1px solid var(--line, #e5e7eb)' }}>
@@ -42,7 +58,13 @@ export function ReportCardDownloads() {
       <div className="dash-filters">
         <div className="field">
           <label htmlFor="rc-month">{tr('Bulan', 'Month')}</label>
-          <input id="rc-month" type="month" value={month} max={current} onChange={(e) => setMonth(e.target.value)} aria-invalid={!valid} />
+          <select id="rc-month" value={month} onChange={(e) => setMonth(e.target.value)}>
+            {recentMonths(current).map((m) => (
+              <option key={m} value={m}>
+                {m === current ? `${monthName(m)} (${tr('berjalan', 'so far')})` : monthName(m)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="rc-agency">{tr('Cakupan', 'Scope')}</label>
@@ -56,20 +78,12 @@ export function ReportCardDownloads() {
           </select>
         </div>
         <div className="field dash-exports" style={{ alignSelf: 'end', gridColumn: 'span 2' }}>
-          {valid ? (
-            <>
-              <a className="button" href={reportCardHref(month, 'pdf', agency)} download>
-                {tr('Unduh PDF', 'Download PDF')}
-              </a>
-              <a className="button" href={reportCardHref(month, 'xlsx', agency)} download>
-                {tr('Unduh XLSX', 'Download XLSX')}
-              </a>
-            </>
-          ) : (
-            <p role="alert" className="muted" style={{ margin: 0 }}>
-              {tr('Pilih bulan yang sudah dimulai.', 'Choose a month that has begun.')}
-            </p>
-          )}
+          <a className="button" href={reportCardHref(month, 'pdf', agency)} download>
+            {tr('Unduh PDF', 'Download PDF')}
+          </a>
+          <a className="button" href={reportCardHref(month, 'xlsx', agency)} download>
+            {tr('Unduh XLSX', 'Download XLSX')}
+          </a>
         </div>
       </div>
     </div>
