@@ -144,5 +144,6 @@ export function legendClasses(max: number): { shade: string; label: string }[] {
 
 /** SVG to PNG at twice the SVG's size (crisp when printed). */
 export async function svgToPng(svgText: string): Promise<Buffer> {
-  return sharp(Buffer.from(svgText), { density: 144 }).png().toBuffer()
+  // Flattened to RGB: pdfkit embeds an opaque PNG's data as is, an RGBA one it decodes in JavaScript.
+  return sharp(Buffer.from(svgText), { density: 144 }).flatten({ background: '#ffffff' }).png().toBuffer()
 }
