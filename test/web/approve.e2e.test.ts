@@ -1,4 +1,5 @@
-// The head's taps on a phone: the sign-in link from the WhatsApp simulator's recorded message
+// The agency admin attaches a photo to the follow-up draft in the browser and submits it; the
+// head's taps on a phone: the sign-in link from the WhatsApp simulator's recorded message
 // opens the approval page (tap 1) with the agency's photo beside the draft; the head edits the
 // text in place, and "Simpan perubahan & setujui" publishes it; the reporter's simulator then
 // receives the edited answer, the timeline marks the edit as the head's, and the photo (its copy
@@ -11,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startJobs, type JobRuntime } from '../../src/jobs/index.ts'
-import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
+import { as, createTestApp, login, makeAgency, makeTenant, makeUser, PASSWORD, type TestApp } from '../harness/app.ts'
 import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
 import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
 
@@ -28,6 +29,8 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
   let reportId: string
   let code: string
   let link: string
+  let adminEmail: string
+  const responseId = crypto.randomUUID()
   const answer = 'Lubang jalan di Ujong Fatihah sudah ditambal oleh UPTD Jalan pada hari ini.'
   const edited = 'Lubang jalan di Ujong Fatihah sudah ditambal oleh UPTD Jalan pada hari ini; pengaspalan ulang dijadwalkan pekan depan.'
   const drain = () => jobs.worker.drain(['inbound', 'notify', 'outbox'])
@@ -62,41 +65,15 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
       title: 'Jalan berlubang di Ujong Fatihah', kind: 'pengaduan', categoryId: null, regionCode: null,
       flags: { anonymous: false, confidential: false }, dispositions: [{ id: dispositionId, agencyId, instruction: 'Mohon diperbaiki' }],
     })
+    adminEmail = adminUser.email
     const admin = await login(t.app, adminUser.email)
-    const responseId = crypto.randomUUID()
     for (const [cmd, body] of [
       ['accept', { dispositionId }],
       ['draft-response', { responseId, dispositionId, body: answer, requiresApproval: true }],
-      ['upload', null],
-      ['submit-response', { responseId }],
     ] as const) {
-      if (cmd === 'upload') {
-        // The agency's photo of the patched road, attached to the draft (multipart, as the desk sends it).
-        const photo = await fieldPhoto()
-        const boundary = '----aduanphoto'
-        const payload = Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="jalan-ditambal.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-          photo,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ])
-        const up = await t.app.inject({
-          method: 'POST',
-          url: `/api/reports/${reportId}/responses/${responseId}/attachments`,
-          payload,
-          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        })
-        expect(up.statusCode, up.body).toBe(201)
-        continue
-      }
       const res = await as(t.app, admin)('POST', `/api/reports/${reportId}/${cmd}`, body)
       expect(res.statusCode, res.body).toBe(200)
     }
-    await drain()
-    const toHead = sim.calls.filter((c) => c.body?.to === HEAD_PHONE)
-    expect(toHead).toHaveLength(1)
-    const m = /https?:\/\/[^/"\s]+(\/api\/auth\/link\/[A-Za-z0-9_-]+)/.exec(JSON.stringify(toHead[0]!.body))
-    expect(m).not.toBeNull()
-    link = `${base}${m![1]}` // the test app's BASE_URL names no port; same path on the listening server
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     fs.mkdirSync(shots, { recursive: true })
   }, 240_000)
@@ -108,7 +85,46 @@ describe.runIf(hasChromium)('a head approves a draft from WhatsApp on a phone', 
     await t?.close()
   })
 
-  it('opens the link, approves in one tap, and the reporter receives the answer', async () => {
+  it('the agency admin attaches a photo to the draft in the browser and submits it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(`${base}/admin/`)
+    await page.getByLabel('E-mail').fill(adminEmail)
+    await page.getByLabel('Kata sandi').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.locator('.who-name').waitFor()
+    await page.goto(`${base}/admin/laporan/${reportId}`)
+    const picker = page.getByLabel('Lampirkan foto atau PDF')
+    await picker.waitFor()
+    // A file the server would refuse is stopped in the browser already.
+    await picker.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') })
+    await page.getByText('catatan.txt: hanya foto (JPEG, PNG, WebP) atau PDF.').waitFor()
+    await picker.setInputFiles({ name: 'jalan-ditambal.jpg', mimeType: 'image/jpeg', buffer: await fieldPhoto() })
+    await page.locator('.chosen li', { hasText: 'jalan-ditambal.jpg' }).waitFor()
+    await page.getByRole('button', { name: 'Ajukan untuk disetujui' }).click()
+    await page.getByText('Draf diajukan ke kepala OPD untuk disetujui.').waitFor()
+    const rows = await t.ctx.database.query<{ kind: string; file_name: string; public_storage_key: string | null }>(
+      'select kind, file_name, public_storage_key from attachments where response_id = $1',
+      [responseId],
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ kind: 'image', file_name: 'jalan-ditambal.jpg' })
+    expect(rows[0]!.public_storage_key).toMatch(/\.public\.jpg$/)
+    expect(errors).toEqual([])
+    await page.close()
+
+    // The head is told on WhatsApp, with a one-time sign-in link to the approval page.
+    await drain()
+    const toHead = sim.calls.filter((c) => c.body?.to === HEAD_PHONE)
+    expect(toHead).toHaveLength(1)
+    const m = /https?:\/\/[^/"\s]+(\/api\/auth\/link\/[A-Za-z0-9_-]+)/.exec(JSON.stringify(toHead[0]!.body))
+    expect(m).not.toBeNull()
+    link = `${base}${m![1]}` // the test app's BASE_URL names no port; same path on the listening server
+  })
+
+  it('opens the link, edits the text, approves, and the reporter receives the answer', async () => {
+    expect(link).toBeTruthy()
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' })
     const page = await ctx.newPage()
     const errors: string[] = []
