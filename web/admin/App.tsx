@@ -136,14 +136,10 @@ function LangSwitch({ className = 'ghost' }: { className?: string }) {
       type="button"
       className={`${className} lang-switch`}
       lang={lang === 'id' ? 'en' : 'id'}
-      aria-label={lang === 'id' ? 'English' : 'Bahasa Indonesia'}
       title={lang === 'id' ? 'Switch to English' : 'Ganti ke Bahasa Indonesia'}
       onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
     >
-      <span className="lang-long">{lang === 'id' ? 'English' : 'Bahasa Indonesia'}</span>
-      <span className="lang-short" aria-hidden="true">
-        {lang === 'id' ? 'EN' : 'ID'}
-      </span>
+      {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
     </button>
   )
 }
