@@ -159,6 +159,7 @@ export async function seed(adminUrl: string, dbName: string, n: number, log: (s:
   log(`dashboard rollup counted in ${((Date.now() - t4) / 1000).toFixed(0)} s`)
   const t3 = Date.now()
   await database.query('vacuum analyze report_daily_stats')
+  await database.query('vacuum analyze report_stats_delta')
   await database.query('vacuum analyze reports')
   await database.query('vacuum analyze dispositions')
   log(`vacuum analyze in ${((Date.now() - t3) / 1000).toFixed(0)} s`)

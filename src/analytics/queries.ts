@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { bucketOf, bucketsOf, type Period } from './period.ts'
+import { exactMedian, histogramApplies } from './medians.ts'
 import { rollupSource, type Dim } from './rollup.ts'
 import { reportWhere, rowsOf, uuidList, type DashboardFilters, type DashboardScope } from './scope.ts'
 
@@ -50,11 +51,23 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
         sum(s.emergency) as emergency
       from ${src} s`,
     )
-    const [m] = await rowsOf<Record<string, unknown>>(
-      db,
-      sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
-    )
-    row = { ...c, ...m }
+    const first = histogramApplies(q) ? await exactMedian(db, q, 'first') : undefined
+    const done = first !== undefined ? await exactMedian(db, q, 'done') : undefined
+    if (first !== undefined && done !== undefined) {
+      // Overdue from the open reports only (partial index reports_open_due_idx, migration 0009).
+      const [o] = await rowsOf<Record<string, unknown>>(
+        db,
+        sql`select count(*) as overdue_open from reports r where ${where}
+          and r.status in (${sql.raw(OPEN_STATUSES.map((x) => `'${x}'`).join(', '))}) and r.due_at < ${q.now.toISOString()}::timestamptz`,
+      )
+      row = { ...c, ...o, median_first_response: first, median_completion: done }
+    } else {
+      const [m] = await rowsOf<Record<string, unknown>>(
+        db,
+        sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
+      )
+      row = { ...c, ...m }
+    }
   } else {
     ;[row] = await rowsOf<Record<string, unknown>>(
       db,

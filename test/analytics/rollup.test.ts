@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildQuery } from '../../src/analytics/dashboard.ts'
 import type { Granularity } from '../../src/analytics/period.ts'
 import { breakdownQuery, summaryQuery, trendQuery } from '../../src/analytics/queries.ts'
+import { exactMedian } from '../../src/analytics/medians.ts'
 import { compactRollup, rebuildRollup, rollupApplies, useRollup } from '../../src/analytics/rollup.ts'
 import { rowsOf, type DashboardFilters, type DashboardScope } from '../../src/analytics/scope.ts'
-import { tenants } from '../../src/db/schema/index.ts'
+import { reports, tenants } from '../../src/db/schema/index.ts'
 import { runReporterCommand } from '../../src/reports/commands.ts'
 import { BACKENDS } from '../harness/db.ts'
 import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
@@ -157,6 +158,38 @@ describe.each(BACKENDS)('dashboard rollup on %s', (backend) => {
     await rebuildRollup(t.ctx.db, tenantId)
     await expectSameAsRaw('rebuilt')
   }, 120_000)
+
+  it('gives exact medians from the hours histogram, odd and even counts, across buckets', async () => {
+    const q = await buildQuery(t.ctx.db, scope, { from: '2026-11-01', to: '2026-12-31' }, t.clock.now())
+    const base = Date.parse('2026-11-10T05:00:00Z')
+    const hours = [0.25, 0.3, 7, 7.01, 7.02, 30, 30.5, 200, 1500, 2.5]
+    for (const [i, h] of hours.entries()) {
+      await t.ctx.db.insert(reports).values({
+        tenantId,
+        id: crypto.randomUUID(),
+        trackingCode: `TST-MED${i}${crypto.randomBytes(3).toString('hex').toUpperCase()}`,
+        body: 'Median',
+        channelType: 'web',
+        status: 'answered',
+        createdAt: new Date(base + i * 60_000),
+        firstResponseAt: new Date(base + i * 60_000 + h * 3_600_000),
+        answeredAt: new Date(base + i * 60_000 + h * 7_200_000),
+      })
+      const viaRollup = await summaryQuery(t.ctx.db, q)
+      expect(viaRollup.medianFirstResponseHours).not.toBeNull()
+      useRollup(false)
+      const raw = await summaryQuery(t.ctx.db, q)
+      useRollup(true)
+      expect(viaRollup, `after ${i + 1} more`).toEqual(raw)
+      // The histogram answered (no fallback to sorting the reports).
+      const first = await exactMedian(t.ctx.db, q, 'first')
+      const done = await exactMedian(t.ctx.db, q, 'done')
+      expect(typeof first).toBe('number')
+      expect(Math.round(first! * 10) / 10).toBe(raw.medianFirstResponseHours)
+      expect(Math.round(done! * 10) / 10).toBe(raw.medianCompletionHours)
+      if (i === 4) await compactRollup(t.ctx.db)
+    }
+  })
 
   it('recounts local days when the tenant moves to another time zone', async () => {
     await t.ctx.db.update(tenants).set({ timeZone: 'Asia/Jayapura' }).where(eq(tenants.id, tenantId))

@@ -46,6 +46,10 @@ CREATE TABLE "report_stats_delta" (
 --> statement-breakpoint
 CREATE INDEX "report_stats_delta_day_idx" ON "report_stats_delta" ("tenant_id", "day");
 --> statement-breakpoint
+-- Every row is deleted by the next fold: vacuum it often, or readers wade through dead rows.
+ALTER TABLE "report_stats_delta" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+  autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 5000);
+--> statement-breakpoint
 -- One report's contribution (s = 1 or -1) on its tenant-local day.
 CREATE OR REPLACE FUNCTION report_stats_add(r reports, s integer) RETURNS void AS $$
 DECLARE
@@ -126,6 +130,119 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
+-- Exact medians without sorting every report of a long period: a histogram of hours (first
+-- response, completion) per tenant-local day and month, folded like the counts; the summary finds
+-- the bucket holding the middle rank(s) there, then reads only that bucket's values in the period
+-- through the expression indexes below (src/analytics/medians.ts). Bucket b holds
+-- floor(ln(hours + 1) * 20) = b (5 % wide); negative durations are bucket -1.
+CREATE OR REPLACE FUNCTION report_hours_bucket(h numeric) RETURNS smallint AS $$
+  SELECT CASE WHEN h IS NULL THEN NULL WHEN h < 0 THEN -1 ELSE least(floor(ln(h + 1) * 20), 30000) END::smallint
+$$ LANGUAGE sql IMMUTABLE;
+--> statement-breakpoint
+CREATE INDEX "reports_first_hours_idx" ON "reports"
+  ("tenant_id", report_hours_bucket(extract(epoch FROM ("first_response_at" - "created_at")) / 3600.0), "created_at")
+  INCLUDE ("first_response_at") WHERE "first_response_at" IS NOT NULL;
+--> statement-breakpoint
+CREATE INDEX "reports_done_hours_idx" ON "reports"
+  ("tenant_id", report_hours_bucket(extract(epoch FROM (coalesce("closed_at", "answered_at") - "created_at")) / 3600.0), "created_at")
+  INCLUDE ("closed_at", "answered_at") WHERE coalesce("closed_at", "answered_at") IS NOT NULL;
+--> statement-breakpoint
+-- Open reports for the overdue count (a small share of the tenant once most are closed).
+CREATE INDEX "reports_open_due_idx" ON "reports" ("tenant_id", "created_at") INCLUDE ("due_at")
+  WHERE "status" IN ('received', 'dispatched', 'in_progress', 'returned', 'reopened');
+--> statement-breakpoint
+CREATE TABLE "report_hours_delta" (
+  "tenant_id" uuid NOT NULL REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  "day" date NOT NULL,
+  "metric" text NOT NULL,
+  "bucket" smallint NOT NULL,
+  "n" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "report_hours_delta_day_idx" ON "report_hours_delta" ("tenant_id", "day");
+--> statement-breakpoint
+ALTER TABLE "report_hours_delta" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+  autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 5000);
+--> statement-breakpoint
+CREATE TABLE "report_hours_hist" (
+  "tenant_id" uuid NOT NULL REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  "grain" text NOT NULL,
+  "day" date NOT NULL,
+  "metric" text NOT NULL,
+  "bucket" smallint NOT NULL,
+  "n" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "report_hours_hist_key" ON "report_hours_hist" ("tenant_id", "metric", "grain", "day", "bucket") INCLUDE ("n");
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_hours_add(r reports, s integer) RETURNS void AS $$
+DECLARE
+  tz text;
+  d date;
+BEGIN
+  IF r.first_response_at IS NULL AND coalesce(r.closed_at, r.answered_at) IS NULL THEN
+    RETURN;
+  END IF;
+  SELECT t.time_zone INTO tz FROM tenants t WHERE t.id = r.tenant_id;
+  IF tz IS NULL THEN
+    RETURN;
+  END IF;
+  d := (r.created_at AT TIME ZONE tz)::date;
+  IF r.first_response_at IS NOT NULL THEN
+    INSERT INTO report_hours_delta VALUES (r.tenant_id, d, 'first',
+      report_hours_bucket(extract(epoch FROM (r.first_response_at - r.created_at)) / 3600.0), s);
+  END IF;
+  IF coalesce(r.closed_at, r.answered_at) IS NOT NULL THEN
+    INSERT INTO report_hours_delta VALUES (r.tenant_id, d, 'done',
+      report_hours_bucket(extract(epoch FROM (coalesce(r.closed_at, r.answered_at) - r.created_at)) / 3600.0), s);
+  END IF;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_hours_track() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.tenant_id = OLD.tenant_id AND NEW.created_at = OLD.created_at
+       AND NEW.first_response_at IS NOT DISTINCT FROM OLD.first_response_at
+       AND coalesce(NEW.closed_at, NEW.answered_at) IS NOT DISTINCT FROM coalesce(OLD.closed_at, OLD.answered_at) THEN
+      RETURN NULL;
+    END IF;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM report_hours_add(OLD, -1);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM report_hours_add(NEW, 1);
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER report_hours_track AFTER INSERT OR UPDATE OR DELETE ON reports
+  FOR EACH ROW EXECUTE FUNCTION report_hours_track();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION report_hours_compact() RETURNS bigint AS $$
+DECLARE
+  n bigint;
+BEGIN
+  WITH gone AS (DELETE FROM report_hours_delta RETURNING *),
+  agg AS (
+    SELECT d.tenant_id, g.grain, CASE WHEN g.grain = 'month' THEN d.day - (extract(day FROM d.day)::int - 1) ELSE d.day END AS day,
+      d.metric, d.bucket, sum(d.n)::int AS n
+    FROM gone d CROSS JOIN (VALUES ('day'), ('month')) AS g(grain)
+    GROUP BY 1, 2, 3, 4, 5
+  ),
+  up AS (
+    INSERT INTO report_hours_hist AS h (tenant_id, grain, day, metric, bucket, n)
+    SELECT * FROM agg
+    ON CONFLICT (tenant_id, metric, grain, day, bucket) DO UPDATE SET n = h.n + excluded.n
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM gone) + 0 * (SELECT count(*) FROM up) INTO n;
+  RETURN n;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
 -- Recounts one tenant from its reports: its rollup and deltas are replaced by one delta row per
 -- (local day, key) in one statement (one snapshot: a report committed meanwhile is counted once,
 -- by its own delta row or by the recount), then folded.
@@ -142,7 +259,21 @@ BEGIN
   FROM reports r JOIN tenants t ON t.id = r.tenant_id
   WHERE r.tenant_id = t_id
   GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  WITH a AS (DELETE FROM report_hours_hist WHERE tenant_id = t_id),
+  b AS (DELETE FROM report_hours_delta WHERE tenant_id = t_id)
+  INSERT INTO report_hours_delta (tenant_id, day, metric, bucket, n)
+  SELECT r.tenant_id, (r.created_at AT TIME ZONE t.time_zone)::date, m.metric, m.bucket, count(*)
+  FROM reports r JOIN tenants t ON t.id = r.tenant_id
+  CROSS JOIN LATERAL (VALUES
+    ('first', CASE WHEN r.first_response_at IS NOT NULL
+      THEN report_hours_bucket(extract(epoch FROM (r.first_response_at - r.created_at)) / 3600.0) END),
+    ('done', CASE WHEN coalesce(r.closed_at, r.answered_at) IS NOT NULL
+      THEN report_hours_bucket(extract(epoch FROM (coalesce(r.closed_at, r.answered_at) - r.created_at)) / 3600.0) END)
+  ) AS m(metric, bucket)
+  WHERE r.tenant_id = t_id AND m.bucket IS NOT NULL
+  GROUP BY 1, 2, 3, 4;
   PERFORM report_daily_stats_compact();
+  PERFORM report_hours_compact();
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
