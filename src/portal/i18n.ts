@@ -135,6 +135,10 @@ export const TEXT = {
   pdpIdentities: { id: 'Akun kanal', en: 'Channel accounts' },
   pdpReports: { id: 'Laporan Anda', en: 'Your reports' },
   pdpMessages: { id: 'Pesan', en: 'Messages' },
+  pdpMessagesStored: {
+    id: 'pesan tersimpan; isi lengkapnya ada di berkas unduhan (JSON).',
+    en: 'messages stored; their full text is in the download (JSON).',
+  },
   pdpFiles: { id: 'Lampiran', en: 'Attachments' },
   pdpNone: { id: 'Tidak ada.', en: 'None.' },
   pdpNoContact: {

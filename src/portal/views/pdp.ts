@@ -24,7 +24,7 @@ ${d.identities.length ? html`<ul>${d.identities.map((i) => html`<li>${i.channel}
 <div class="card"><h2>${t('pdpReports')}</h2>
 <ul>${d.reports.map((r) => html`<li><b>${r.trackingCode}</b> · ${label(REPORT_STATUS_LABELS[r.status], lang)} · ${fmtDate(r.createdAt, lang, timeZone)}<br>${r.title ? html`<b>${r.title}</b>: ` : ''}${r.body.length > 300 ? r.body.slice(0, 300) + '…' : r.body}</li>`)}</ul>
 <h3>${t('pdpMessages')}</h3>
-${d.messages.length ? html`<p>${d.messages.length} · ${t('pdpDownload')}</p>` : html`<p class="muted">${t('pdpNone')}</p>`}
+${d.messages.length ? html`<p>${d.messages.length} ${t('pdpMessagesStored')}</p>` : html`<p class="muted">${t('pdpNone')}</p>`}
 <h3>${t('pdpFiles')}</h3>
 ${d.attachments.length ? html`<ul>${d.attachments.map((a) => html`<li>${a.fileName ?? a.kind} (${a.mimeType}, ${Math.ceil(a.size / 1024)} KB)</li>`)}</ul>` : html`<p class="muted">${t('pdpNone')}</p>`}
 </div>
