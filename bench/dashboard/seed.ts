@@ -79,8 +79,9 @@ export async function seed(adminUrl: string, dbName: string, n: number, log: (s:
        and indexname not in (select conname from pg_constraint)`,
   )
   for (const i of idx) await database.query(`drop index if exists "${i.indexname}"`)
-  // The rollup trigger (migration 0009) would add a delta row per report: recount once after instead.
+  // The rollup triggers (migration 0009) would add delta rows per report: recount once after instead.
   await database.query('alter table reports disable trigger report_stats_track')
+  await database.query('alter table reports disable trigger report_hours_track')
 
   const t0 = Date.now()
   await database.query(
@@ -155,11 +156,14 @@ export async function seed(adminUrl: string, dbName: string, n: number, log: (s:
   log(`${idx.length} indexes rebuilt in ${((Date.now() - t2) / 1000).toFixed(0)} s`)
   const t4 = Date.now()
   await database.query('alter table reports enable trigger report_stats_track')
+  await database.query('alter table reports enable trigger report_hours_track')
   await database.query('select report_daily_stats_rebuild($1::uuid)', [tenant.id])
   log(`dashboard rollup counted in ${((Date.now() - t4) / 1000).toFixed(0)} s`)
   const t3 = Date.now()
   await database.query('vacuum analyze report_daily_stats')
   await database.query('vacuum analyze report_stats_delta')
+  await database.query('vacuum analyze report_hours_hist')
+  await database.query('vacuum analyze report_hours_delta')
   await database.query('vacuum analyze reports')
   await database.query('vacuum analyze dispositions')
   log(`vacuum analyze in ${((Date.now() - t3) / 1000).toFixed(0)} s`)
