@@ -5,14 +5,14 @@
 // report's timeline (an internal 'notified' / 'notify_failed' event), and `fallbacks`: where a
 // channel cannot reach the person any more (permanent failure, retries exhausted), the next one
 // (SMS, e-mail) is queued.
-import { and, eq } from 'drizzle-orm'
-import { loadChannelConfig } from '../channels/accounts.ts'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { loadAccountForWebhookCached, loadChannelConfig } from '../channels/accounts.ts'
 import type { OutboundMessage } from '../channels/contract.ts'
 import { getAdapter } from '../channels/registry.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
 import { messages, outboundMessages, reportEvents } from '../db/schema/index.ts'
-import { enqueue, PRIORITY, type Job } from '../jobs/queue.ts'
+import { JOBS_CHANNEL, PRIORITY, type BatchJobHandler, type Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 
 export const OUTBOX_QUEUE = 'outbox'
@@ -53,55 +53,111 @@ type StoredPayload = Omit<OutboundMessage, 'to' | 'idempotencyKey'> & { notice?:
 
 /** Queue a message in `tx`: the conversation's message row, the outbox row and its job. Idempotent on the key. */
 export async function queueMessage(tx: Db, input: QueueMessageInput): Promise<string | null> {
-  let messageId: string | null = null
-  if (input.conversationId) {
-    const [m] = await tx
-      .insert(messages)
-      .values({
-        tenantId: input.tenantId,
-        conversationId: input.conversationId,
-        reportId: input.reportId ?? null,
-        direction: 'out',
-        authorUserId: input.authorUserId ?? null,
-        body: input.message.text,
-        kind: input.message.template ? 'template' : 'text',
-        channelAccountId: input.channelAccountId,
-        isPublic: input.message.isPublic ?? false,
-        status: 'queued',
-      })
-      .returning({ id: messages.id })
-    messageId = m!.id
+  // One round trip: the conversation's message (unless the key was queued before), the outbox
+  // row, its job and the NOTIFY that wakes a worker (sent at commit).
+  const payload = {
+    ...input.message,
+    ...(input.notice ? { notice: input.notice } : {}),
+    ...(input.fallbacks?.length ? { fallbacks: input.fallbacks } : {}),
   }
-  const rows = await tx
-    .insert(outboundMessages)
-    .values({
-      tenantId: input.tenantId,
-      channelAccountId: input.channelAccountId,
-      channelType: input.channelType,
-      conversationId: input.conversationId ?? null,
-      messageId,
-      reportId: input.reportId ?? null,
-      userId: input.userId ?? null,
-      recipient: input.recipient,
-      payload: {
-        ...input.message,
-        ...(input.notice ? { notice: input.notice } : {}),
-        ...(input.fallbacks?.length ? { fallbacks: input.fallbacks } : {}),
-      } as Record<string, unknown>,
-      idempotencyKey: input.idempotencyKey,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outboundMessages.id })
-  const id = rows[0]?.id ?? null
-  if (!id) {
-    if (messageId) await tx.delete(messages).where(and(eq(messages.tenantId, input.tenantId), eq(messages.id, messageId)))
-    return null
-  }
-  await enqueue(tx, { queue: OUTBOX_QUEUE, tenantId: input.tenantId, priority: PRIORITY.outbox, payload: { outboundId: id } })
-  return id
+  const t = sql`${input.tenantId}::uuid`
+  const conv = sql`${input.conversationId ?? null}::uuid`
+  const res = (await tx.execute(sql`with m as (
+      insert into messages (tenant_id, conversation_id, report_id, direction, author_user_id, body, kind, channel_account_id, is_public, status)
+      select ${t}, ${conv}, ${input.reportId ?? null}::uuid, 'out', ${input.authorUserId ?? null}::uuid, ${input.message.text}::text,
+        ${input.message.template ? 'template' : 'text'}::text, ${input.channelAccountId}::uuid, ${input.message.isPublic ?? false}::boolean, 'queued'
+      where ${conv} is not null
+        and not exists (select 1 from outbound_messages x where x.tenant_id = ${t} and x.idempotency_key = ${input.idempotencyKey})
+      returning id),
+    o as (
+      insert into outbound_messages (tenant_id, channel_account_id, channel_type, conversation_id, message_id, report_id, user_id, recipient, payload, idempotency_key)
+      values (${t}, ${input.channelAccountId}::uuid, ${input.channelType}::channel_type, ${conv}, (select id from m), ${input.reportId ?? null}::uuid,
+        ${input.userId ?? null}::uuid, ${input.recipient}, ${JSON.stringify(payload)}::jsonb, ${input.idempotencyKey})
+      on conflict do nothing
+      returning id),
+    j as (
+      insert into jobs (queue, tenant_id, priority, payload)
+      select ${OUTBOX_QUEUE}, ${t}, ${PRIORITY.outbox}::int, jsonb_build_object('outboundId', o.id) from o
+      returning id),
+    n as (select pg_notify(${JOBS_CHANNEL}, ${OUTBOX_QUEUE}) from j)
+    select (select id from o) as id, (select id from m) as message_id, (select count(*) from n)::int as notified`)) as unknown as
+    | { rows?: { id: string | null; message_id: string | null }[] }
+    | { id: string | null; message_id: string | null }[]
+  const [r] = Array.isArray(res) ? res : (res.rows ?? [])
+  // Two callers raced for the key: the other's outbox row stands; drop our message row.
+  if (!r?.id && r?.message_id) await tx.delete(messages).where(and(eq(messages.tenantId, input.tenantId), eq(messages.id, r.message_id)))
+  return r?.id ?? null
 }
 
-export function outboxHandler(ctx: AppContext) {
+/** Outbox jobs one worker takes at once (see BatchJobHandler). */
+export const OUTBOX_BATCH = 20
+
+export function outboxHandler(ctx: AppContext): BatchJobHandler {
+  return Object.assign(sendOne(ctx), { batch: { size: OUTBOX_BATCH, run: (jobs: Job[]) => sendBatch(ctx, jobs) } })
+}
+
+/**
+ * Many sends at once: the rows in one query, the configs from the account cache, the sends in
+ * parallel (one recipient's messages in order), the successes recorded in two statements. If any
+ * send failed, the successes are recorded first and then the batch throws: the queue runs each job
+ * alone, which skips those already sent (no longer 'queued') and retries or fails the rest with
+ * the usual per-job accounting.
+ */
+async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<void> {
+  const byId = new Map(jobs.map((j) => [j.payload.outboundId as string, j]))
+  const rows = await ctx.db
+    .select()
+    .from(outboundMessages)
+    .where(and(inArray(outboundMessages.id, [...byId.keys()]), eq(outboundMessages.status, 'queued')))
+  const groups = new Map<string, OutboundRow[]>()
+  for (const r of rows) {
+    if (r.tenantId !== byId.get(r.id)?.tenantId) continue
+    const k = `${r.channelAccountId}\u0000${r.recipient}`
+    groups.set(k, [...(groups.get(k) ?? []), r])
+  }
+  const sent: { row: OutboundRow; providerMessageId: string; attempts: number }[] = []
+  let failed = 0
+  await Promise.all(
+    [...groups.values()].map(async (list) => {
+      for (const row of list) {
+        const found = row.channelAccountId ? await loadAccountForWebhookCached(ctx, row.channelAccountId) : null
+        const adapter = getAdapter(row.channelType)
+        if (!adapter || !found || found.account.tenantId !== row.tenantId) {
+          failed++
+          return // the single path marks it failed
+        }
+        const { notice: _n, fallbacks: _f, ...payload } = row.payload as StoredPayload
+        const result = await adapter
+          .send({ ...payload, to: row.recipient, idempotencyKey: row.idempotencyKey }, { config: adapter.parseConfig(found.config) })
+          .catch((e: unknown) => ({ ok: false as const, error: String(e) }))
+        if (!result.ok) {
+          failed++
+          return // keep this recipient's later messages behind the failed one
+        }
+        sent.push({ row, providerMessageId: result.providerMessageId, attempts: byId.get(row.id)!.attempts })
+      }
+    }),
+  )
+  if (sent.length > 0) {
+    const now = ctx.clock.now()
+    await ctx.db.transaction(async (tx) => {
+      const values = sql.join(
+        sent.map((s) => sql`(${s.row.tenantId}::uuid, ${s.row.id}::uuid, ${s.providerMessageId}, ${s.attempts}::int, ${s.row.messageId}::uuid)`),
+        sql`, `,
+      )
+      await tx.execute(sql`update outbound_messages o set status = 'sent', provider_message_id = v.pid, sent_at = ${now.toISOString()}::timestamptz, attempts = v.attempts
+        from (values ${values}) as v(tenant_id, id, pid, attempts, message_id)
+        where o.tenant_id = v.tenant_id and o.id = v.id`)
+      await tx.execute(sql`update messages m set status = 'sent', external_id = v.pid
+        from (values ${values}) as v(tenant_id, id, pid, attempts, message_id)
+        where v.message_id is not null and m.tenant_id = v.tenant_id and m.id = v.message_id`)
+      for (const s of sent) await recordNotice(ctx, s.row, 'notified', { template: Boolean((s.row.payload as StoredPayload).template), attempts: s.attempts }, tx)
+    })
+  }
+  if (failed > 0) throw new Error(`${failed} of ${jobs.length} sends failed; retrying them one by one`)
+}
+
+function sendOne(ctx: AppContext) {
   return async (job: Job) => {
     const tenantId = job.tenantId!
     const id = job.payload.outboundId as string

@@ -2,20 +2,18 @@
 // message, and a report with a tracking code (or the reporter's open report), then the
 // acknowledgement through the outbox. Idempotent: the message's unique external id makes a
 // second run a no-op, and everything happens in one transaction.
-import { and, desc, eq, notInArray, sql } from 'drizzle-orm'
+import { and, eq, ne, notInArray, sql } from 'drizzle-orm'
 import type { DeliveryStatusEvent, InboundMessageEvent } from '../channels/contract.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
 import {
-  contactIdentities,
-  contacts,
   conversations,
   inboundEvents,
   messages,
   reports,
 } from '../db/schema/index.ts'
 import { applyDeliveryStatus, queueMessage } from '../delivery/outbox.ts'
-import type { Job } from '../jobs/queue.ts'
+import type { BatchJobHandler, Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 import { runReporterCommand } from '../reports/commands.ts'
 import { openReport } from '../reports/open.ts'
@@ -30,48 +28,60 @@ import { statusReplyText, tenantAcknowledgementText } from './replies.ts'
 const CLOSED = ['closed', 'archived', 'merged'] as const
 const STATUS_COMMAND = /^\s*(?:status|cek|lacak)\s+([A-Z]{2,5}-[A-Z2-7]{6,8})\s*$/i
 
-export function inboundHandler(ctx: AppContext) {
-  return async (job: Job) => {
-    const tenantId = job.tenantId!
-    const inboundEventId = Number(job.payload.inboundEventId)
-    const channelAccountId = job.payload.channelAccountId as string
-    const event = job.payload.event as unknown as (InboundMessageEvent | DeliveryStatusEvent) & { channelType?: ChannelType }
+/** Inbound events processed in one transaction by one worker (see BatchJobHandler). */
+export const INBOUND_BATCH = 25
+
+type StoredEvent = (InboundMessageEvent | DeliveryStatusEvent) & { channelType?: ChannelType }
+
+const jobInput = (job: Job) => ({
+  tenantId: job.tenantId!,
+  inboundEventId: Number(job.payload.inboundEventId),
+  channelAccountId: job.payload.channelAccountId as string,
+  event: job.payload.event as unknown as StoredEvent,
+  attempts: job.attempts,
+})
+
+export function inboundHandler(ctx: AppContext): BatchJobHandler {
+  const one = async (job: Job) => {
+    const i = jobInput(job)
     try {
-      await processInboundEvent(ctx, tenantId, inboundEventId, channelAccountId, event, job.attempts)
+      await ctx.db.transaction((tx) => processInboundEvent(tx, ctx, i))
     } catch (err) {
       // Visible to operators: attempts and the (sanitised) error; after the last attempt, dead.
-      await recordInboundFailure(ctx.db, tenantId, inboundEventId, job.attempts, err, job.attempts >= job.maxAttempts)
+      await recordInboundFailure(ctx.db, i.tenantId, i.inboundEventId, job.attempts, err, job.attempts >= job.maxAttempts)
       throw err
     }
   }
+  // Many events, one transaction: one commit (and one WAL flush) instead of one per event. Each
+  // event is still handled exactly as alone, in order; if any fails, the queue rolls the whole
+  // batch back and runs each job through `one`, so a bad event fails alone.
+  return Object.assign(one, {
+    batch: {
+      size: INBOUND_BATCH,
+      run: (jobs: Job[]) =>
+        ctx.db.transaction(async (tx) => {
+          for (const job of jobs) await processInboundEvent(tx, ctx, jobInput(job))
+        }),
+    },
+  })
 }
 
-async function processInboundEvent(
-  ctx: AppContext,
-  tenantId: string,
-  inboundEventId: number,
-  channelAccountId: string,
-  event: (InboundMessageEvent | DeliveryStatusEvent) & { channelType?: ChannelType },
-  attempts: number,
-) {
-    await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ status: inboundEvents.status, channelType: inboundEvents.channelType })
-        .from(inboundEvents)
-        .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, inboundEventId)))
-        .for('update')
-      if (!row || row.status === 'processed') return
-      const now = ctx.clock.now()
-      if (event.type === 'status') {
-        await applyDeliveryStatus(tx, tenantId, event.providerMessageId, event.status, new Date(event.at))
-      } else {
-        await processMessage(tx, { ctx, tenantId, channelAccountId, channelType: row.channelType, event, now })
-      }
-      await tx
-        .update(inboundEvents)
-        .set({ status: 'processed', processedAt: now, attempts, lastError: null })
-        .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, inboundEventId)))
-    })
+async function processInboundEvent(tx: Db, ctx: AppContext, i: ReturnType<typeof jobInput>) {
+  const { tenantId, inboundEventId, channelAccountId, event, attempts } = i
+  const now = ctx.clock.now()
+  // Marks it processed first (the row lock; rolled back with everything if processing fails):
+  // no row means another run already processed it.
+  const [row] = await tx
+    .update(inboundEvents)
+    .set({ status: 'processed', processedAt: now, attempts, lastError: null })
+    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, inboundEventId), ne(inboundEvents.status, 'processed')))
+    .returning({ channelType: inboundEvents.channelType })
+  if (!row) return
+  if (event.type === 'status') {
+    await applyDeliveryStatus(tx, tenantId, event.providerMessageId, event.status, new Date(event.at))
+  } else {
+    await processMessage(tx, { ctx, tenantId, channelAccountId, channelType: row.channelType, event, now })
+  }
 }
 
 interface MessageInput {
@@ -83,66 +93,56 @@ interface MessageInput {
   now: Date
 }
 
-async function findOrCreateContact(tx: Db, i: MessageInput) {
-  const e = i.event
-  const [identity] = await tx
-    .select()
-    .from(contactIdentities)
-    .where(
-      and(
-        eq(contactIdentities.tenantId, i.tenantId),
-        eq(contactIdentities.channelType, i.channelType),
-        eq(contactIdentities.externalId, e.senderId),
-      ),
-    )
-  if (identity) return identity
-  const [contact] = await tx
-    .insert(contacts)
-    .values({ tenantId: i.tenantId, name: e.senderName ?? null, phone: e.senderPhone ?? null, email: e.senderEmail ?? null })
-    .returning({ id: contacts.id })
-  const [created] = await tx
-    .insert(contactIdentities)
-    .values({
-      tenantId: i.tenantId,
-      contactId: contact!.id,
-      channelType: i.channelType,
-      externalId: e.senderId,
-      displayName: e.senderName ?? null,
-    })
-    .returning()
-  return created!
+/** Rows of a raw query on either backend (node-postgres and PGlite shape results differently). */
+async function rows<T>(tx: Db, q: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await tx.execute(q)) as unknown as { rows?: T[] } | T[]
+  return Array.isArray(res) ? res : (res.rows ?? [])
 }
 
+/** The sender's identity, or a new contact and identity: one round trip either way. */
+async function findOrCreateContact(tx: Db, i: MessageInput): Promise<{ id: string; contactId: string }> {
+  const e = i.event
+  const [r] = await rows<{ id: string; contact_id: string }>(
+    tx,
+    sql`with found as (
+        select id, contact_id from contact_identities
+        where tenant_id = ${i.tenantId}::uuid and channel_type = ${i.channelType}::channel_type and external_id = ${e.senderId}),
+      c as (
+        insert into contacts (tenant_id, name, phone, email)
+        select ${i.tenantId}::uuid, ${e.senderName ?? null}::text, ${e.senderPhone ?? null}::text, ${e.senderEmail ?? null}::text
+        where not exists (select 1 from found)
+        returning id),
+      ins as (
+        insert into contact_identities (tenant_id, contact_id, channel_type, external_id, display_name)
+        select ${i.tenantId}::uuid, c.id, ${i.channelType}::channel_type, ${e.senderId}::text, ${e.senderName ?? null}::text from c
+        returning id, contact_id)
+      select id, contact_id from found union all select id, contact_id from ins`,
+  )
+  return { id: r!.id, contactId: r!.contact_id }
+}
+
+/**
+ * The identity's conversation on this channel account (and thread), or a new one: one round trip.
+ * By identity, not contact: after operators linked two numbers as one person, each number keeps
+ * its own thread (replies go to the identity the conversation names).
+ */
 async function findOrCreateConversation(tx: Db, i: MessageInput, contactId: string, identityId: string) {
   const threadId = i.event.threadId ?? null
-  const [existing] = await tx
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.tenantId, i.tenantId),
-        // By identity, not contact: after operators linked two numbers as one person, each
-        // number keeps its own thread (replies go to the identity the conversation names).
-        eq(conversations.identityId, identityId),
-        eq(conversations.channelAccountId, i.channelAccountId),
-        threadId ? eq(conversations.externalThreadId, threadId) : sql`${conversations.externalThreadId} is null`,
-      ),
-    )
-    .orderBy(desc(conversations.lastMessageAt))
-    .limit(1)
-  if (existing) return existing
-  const [c] = await tx
-    .insert(conversations)
-    .values({
-      tenantId: i.tenantId,
-      channelAccountId: i.channelAccountId,
-      channelType: i.channelType,
-      contactId,
-      identityId,
-      externalThreadId: threadId,
-    })
-    .returning()
-  return c!
+  const [r] = await rows<{ id: string; report_id: string | null }>(
+    tx,
+    sql`with found as (
+        select id, report_id from conversations
+        where tenant_id = ${i.tenantId}::uuid and identity_id = ${identityId}::uuid and channel_account_id = ${i.channelAccountId}::uuid
+          and ${threadId === null ? sql`external_thread_id is null` : sql`external_thread_id = ${threadId}`}
+        order by last_message_at desc limit 1),
+      ins as (
+        insert into conversations (tenant_id, channel_account_id, channel_type, contact_id, identity_id, external_thread_id)
+        select ${i.tenantId}::uuid, ${i.channelAccountId}::uuid, ${i.channelType}::channel_type, ${contactId}::uuid, ${identityId}::uuid, ${threadId}::text
+        where not exists (select 1 from found)
+        returning id, report_id)
+      select id, report_id from found union all select id, report_id from ins`,
+  )
+  return { id: r!.id, reportId: r!.report_id }
 }
 
 async function processMessage(tx: Db, i: MessageInput) {

@@ -63,6 +63,13 @@ export interface Job {
 
 export type JobHandler = (job: Job) => Promise<void>
 
+/**
+ * A handler that can also take many jobs of its queue at once (one transaction for all of them).
+ * The worker claims up to `size` ready jobs of the queue; if `run` throws, nothing of the batch
+ * took effect, and each job is run alone through the handler (so one bad job fails alone).
+ */
+export type BatchJobHandler = JobHandler & { batch?: { size: number; run: (jobs: Job[]) => Promise<void> } }
+
 export interface Lane {
   name: string
   /** Queues this lane serves; '*' serves every queue that has a handler. */
@@ -72,7 +79,7 @@ export interface Lane {
 
 export interface WorkerOptions {
   database: Database
-  handlers: Record<string, JobHandler>
+  handlers: Record<string, BatchJobHandler>
   lanes?: Lane[]
   /** Fallback poll when no NOTIFY arrives (ms). */
   pollMs?: number
@@ -109,9 +116,16 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   let stopped = false
   let active = 0
   const inflight = new Set<Promise<void>>()
-  const wakers = new Set<() => void>()
+  // Idle workers wait here, per lane. A NOTIFY (payload: the queue) wakes ONE idle worker of each
+  // lane serving that queue, and a worker that claimed a job wakes one more of its lane, so a
+  // backlog fans out to every worker while a single job costs one claim, not one per worker.
+  const idle = new Map<string, { queues: Set<string>; waiters: (() => void)[] }>()
+  const wakeOne = (lane: string) => idle.get(lane)?.waiters.shift()?.()
   const wakeAll = () => {
-    for (const w of wakers) w()
+    for (const l of idle.values()) for (const w of l.waiters.splice(0)) w()
+  }
+  const wakeFor = (queue: string) => {
+    for (const [name, l] of idle) if (!queue || l.queues.has(queue) || !allQueues.includes(queue)) wakeOne(name)
   }
 
   // A job left 'running' by a process that died is retried once its lock expires. The embedded
@@ -120,39 +134,67 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     `update jobs set status = 'failed', locked_until = null, last_error = coalesce(last_error, 'worker lost')
      where status = 'running'${database.kind === 'pglite' ? '' : ' and locked_until < now()'}`,
   )
-  const unlisten = await database.listen(JOBS_CHANNEL, wakeAll)
-  const poll = setInterval(wakeAll, opts.pollMs ?? 1000)
+  const unlisten = await database.listen(JOBS_CHANNEL, (payload) => wakeFor(payload))
+  // The safety net (a lost NOTIFY, a retry whose run_at came): one worker per lane looks.
+  const poll = setInterval(() => {
+    for (const name of idle.keys()) wakeOne(name)
+  }, opts.pollMs ?? 1000)
 
-  async function claim(queues: string[]): Promise<Job | null> {
-    const rows = await database.query<{
-      id: string | number
-      tenant_id: string | null
-      queue: string
-      payload: Record<string, unknown>
-      attempts: number
-      max_attempts: number
-    }>(
+  type JobRow = { id: string | number; tenant_id: string | null; queue: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }
+  const toJob = (r: JobRow): Job => ({
+    id: Number(r.id),
+    tenantId: r.tenant_id,
+    queue: r.queue,
+    payload: r.payload,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+  })
+
+  async function claim(queues: string[], limit = 1): Promise<Job[]> {
+    const rows = await database.query<JobRow>(
       `update jobs set status = 'running', attempts = attempts + 1, locked_by = $1,
          locked_until = now() + ($2::int * interval '1 millisecond')
-       where id = (
+       where id in (
          select id from jobs
          where status in ('queued', 'failed') and run_at <= now() and queue = any($3::text[])
          order by priority, run_at, id
          for update skip locked
-         limit 1)
+         limit $4)
        returning id, tenant_id, queue, payload, attempts, max_attempts`,
-      [workerId, lockMs, queues],
+      [workerId, lockMs, queues, limit],
     )
-    const r = rows[0]
-    if (!r) return null
-    return {
-      id: Number(r.id),
-      tenantId: r.tenant_id,
-      queue: r.queue,
-      payload: r.payload,
-      attempts: r.attempts,
-      maxAttempts: r.max_attempts,
+    return rows.map(toJob).sort((a, b) => a.id - b.id)
+  }
+
+  /** The batch handler's jobs: renew every lock, one transaction; on failure each job alone. */
+  async function runBatch(jobs: Job[], handler: BatchJobHandler): Promise<void> {
+    const ids = jobs.map((j) => j.id)
+    const heartbeat = setInterval(() => {
+      database
+        .query(
+          `update jobs set locked_until = now() + ($2::int * interval '1 millisecond') where id = any($1::bigint[]) and locked_by = $3 and status = 'running'`,
+          [ids, lockMs, workerId],
+        )
+        .catch(() => {})
+    }, Math.max(1000, Math.floor(lockMs / 3)))
+    heartbeat.unref()
+    let ok = false
+    try {
+      await handler.batch!.run(jobs)
+      ok = true
+    } catch {
+      ok = false // nothing of the batch committed: each job runs alone below
+    } finally {
+      clearInterval(heartbeat)
     }
+    if (ok) {
+      await database.query(
+        `update jobs set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = any($1::bigint[])`,
+        [ids],
+      )
+      return
+    }
+    for (const job of jobs) await runJob(job)
   }
 
   async function runJob(job: Job): Promise<void> {
@@ -192,29 +234,29 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   function startLane(lane: Lane) {
     const queues = lane.queues === '*' ? allQueues : lane.queues.filter((q) => handlers[q])
     if (queues.length === 0) return
+    const mine = { queues: new Set(queues), waiters: [] as (() => void)[] }
+    idle.set(lane.name, mine)
     for (let i = 0; i < lane.concurrency; i++) {
       const loop = (async () => {
         while (!stopped) {
           let job: Job | null = null
           try {
-            job = await claim(queues)
+            job = (await claim(queues))[0] ?? null
           } catch {
             job = null // database briefly unreachable: wait for the next wake
           }
           if (!job) {
             if (stopped) break // stop() woke the waiters while this loop was claiming
-            await new Promise<void>((resolve) => {
-              const w = () => {
-                wakers.delete(w)
-                resolve()
-              }
-              wakers.add(w)
-            })
+            await new Promise<void>((resolve) => mine.waiters.push(resolve))
             continue
           }
+          wakeOne(lane.name) // there may be more: let an idle sibling look too
           active++
           try {
-            await runJob(job)
+            const handler = handlers[job.queue]!
+            const more = handler.batch && handler.batch.size > 1 ? await claim([job.queue], handler.batch.size - 1).catch(() => []) : []
+            if (more.length > 0) await runBatch([job, ...more], handler)
+            else await runJob(job)
           } finally {
             active--
           }
