@@ -230,3 +230,42 @@ export const reportStatsDelta = pgTable(
   },
   (t) => [index('report_stats_delta_day_idx').on(t.tenantId, t.day)],
 )
+
+/**
+ * The scoreboard rollup (migration 0013, src/analytics/scoreboard.ts): per tenant x grain ('day'
+ * or 'month') x tenant-local day of the report's creation x agency, the live (not cancelled)
+ * dispositions, answered, answered on time, returned, and `reports` (report x agency pairs with a
+ * live disposition). Written only by disposition_stats_compact(), which folds dispositionStatsDelta in.
+ */
+export const dispositionDailyStats = pgTable(
+  'disposition_daily_stats',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    grain: text('grain').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    reports: integer('reports').notNull(),
+    dispositions: integer('dispositions').notNull(),
+    answered: integer('answered').notNull(),
+    onTime: integer('on_time').notNull(),
+    returned: integer('returned').notNull(),
+  },
+  // INCLUDE (reports, dispositions, answered, on_time, returned) in the migration.
+  (t) => [uniqueIndex('disposition_daily_stats_key').on(t.tenantId, t.grain, t.day, t.agencyId)],
+)
+
+/** Signed scoreboard count changes appended by statement triggers on dispositions; folded into dispositionDailyStats. */
+export const dispositionStatsDelta = pgTable(
+  'disposition_stats_delta',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    reports: integer('reports').notNull(),
+    dispositions: integer('dispositions').notNull(),
+    answered: integer('answered').notNull(),
+    onTime: integer('on_time').notNull(),
+    returned: integer('returned').notNull(),
+  },
+  (t) => [index('disposition_stats_delta_day_idx').on(t.tenantId, t.day)],
+)

@@ -1,0 +1,157 @@
+// The scoreboard rollup (disposition_daily_stats, kept by statement triggers on dispositions,
+// migration 0013) gives the same scoreboard as the raw dispositions: dispositions created,
+// accepted, answered on time and late, returned, cancelled, a second disposition of one report to
+// the same agency, overdue open, around a tenant-local midnight and a month end, before and after
+// the fold, after a recount and a time-zone change; on PGlite and PostgreSQL.
+import crypto from 'node:crypto'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildQuery } from '../../src/analytics/dashboard.ts'
+import { scoreboardQuery } from '../../src/analytics/queries.ts'
+import { useRollup } from '../../src/analytics/rollup.ts'
+import { compactScoreboard, rebuildScoreboard, scoreboardRollupApplies } from '../../src/analytics/scoreboard.ts'
+import { rowsOf, type DashboardFilters, type DashboardScope } from '../../src/analytics/scope.ts'
+import { dispositions, reports, tenants } from '../../src/db/schema/index.ts'
+import { BACKENDS } from '../harness/db.ts'
+import { createTestApp, makeAgency, makeTenant, type TestApp } from '../harness/app.ts'
+
+const H = 3_600_000
+
+describe.each(BACKENDS)('scoreboard rollup on %s', (backend) => {
+  let t: TestApp
+  let tenantId: string, agencyA: string, agencyB: string
+  let scope: DashboardScope
+
+  beforeAll(async () => {
+    t = await createTestApp(backend)
+    t.clock.set(new Date('2026-12-02T03:00:00Z'))
+    tenantId = (await makeTenant(t.ctx)).id
+    agencyA = (await makeAgency(t.ctx, tenantId, 'pupr')).id
+    agencyB = (await makeAgency(t.ctx, tenantId, 'dinkes')).id
+    scope = { tenantId, agencyIds: null, dispositionStatuses: [] }
+  }, 180_000)
+  afterAll(async () => {
+    useRollup(true)
+    await t?.close()
+  })
+
+  const CASES: { from: string; to: string; f?: DashboardFilters; rollup?: boolean }[] = [
+    { from: '2026-11-30', to: '2026-11-30' },
+    { from: '2026-12-01', to: '2026-12-01' },
+    { from: '2026-11-01', to: '2026-12-31' },
+    { from: '2026-11-15', to: '2027-01-10' },
+    { from: '2026-10-01', to: '2026-12-31' },
+    { from: '2026-11-01', to: '2026-12-31', f: { agency: '' } }, // agency A, set below
+    { from: '2026-11-01', to: '2026-12-31', f: { channel: 'web' }, rollup: false },
+  ]
+
+  const expectSameAsRaw = async (label: string) => {
+    for (const c of CASES) {
+      const f = c.f?.agency === '' ? { agency: agencyA } : c.f
+      const q = await buildQuery(t.ctx.db, scope, { from: c.from, to: c.to, ...f }, t.clock.now())
+      expect(scoreboardRollupApplies(q), `${label}: applies ${JSON.stringify(c)}`).toBe(c.rollup ?? true)
+      const viaRollup = await scoreboardQuery(t.ctx.db, q)
+      useRollup(false)
+      try {
+        expect(scoreboardRollupApplies(q)).toBe(false)
+        const raw = await scoreboardQuery(t.ctx.db, q)
+        expect(viaRollup, `${label}: ${JSON.stringify(c)}`).toEqual(raw)
+      } finally {
+        useRollup(true)
+      }
+    }
+  }
+
+  const report = async (at: string) => {
+    const id = crypto.randomUUID()
+    await t.ctx.db.insert(reports).values({
+      tenantId,
+      id,
+      trackingCode: `TST-SB${crypto.randomBytes(4).toString('hex').toUpperCase()}`,
+      body: 'Papan skor',
+      channelType: 'web',
+      status: 'dispatched',
+      createdAt: new Date(at),
+    })
+    return id
+  }
+  const dispose = async (reportId: string, agencyId: string, createdAt: Date, dueHours = 72) => {
+    const id = crypto.randomUUID()
+    await t.ctx.db
+      .insert(dispositions)
+      .values({ tenantId, id, reportId, agencyId, createdAt, dueAt: new Date(+createdAt + dueHours * H) })
+    return id
+  }
+  const set = (id: string, v: Partial<typeof dispositions.$inferInsert>) =>
+    t.ctx.db.update(dispositions).set(v).where(and(eq(dispositions.tenantId, tenantId), eq(dispositions.id, id)))
+  const pending = async () =>
+    Number(
+      (await rowsOf<{ n: unknown }>(t.ctx.db, sql`select count(*) as n from disposition_stats_delta where tenant_id = ${tenantId}::uuid`))[0]!
+        .n,
+    )
+
+  it('equals the raw scoreboard through a disposition life, across local midnight, folded or not', async () => {
+    // 23:59:59 WIB on 30 November, 00:00:00 WIB on 1 December, mid November, 31 December late.
+    const ats = ['2026-11-30T16:59:59Z', '2026-11-30T17:00:00Z', '2026-11-20T03:00:00Z', '2026-12-31T16:30:00Z', '2026-11-30T17:00:01Z']
+    const ids: string[] = []
+    for (const at of ats) ids.push(await report(at))
+    await expectSameAsRaw('reports only')
+
+    const d: string[] = []
+    for (const [i, r] of ids.entries()) d.push(await dispose(r, i % 2 ? agencyB : agencyA, new Date(Date.parse(ats[i]!) + H)))
+    await expectSameAsRaw('dispatched')
+
+    // Accepted; answered on time and late; returned; overdue open (due in the past of `now`).
+    await set(d[0]!, { status: 'in_progress', acceptedAt: new Date(Date.parse(ats[0]!) + 3 * H) })
+    await set(d[1]!, { status: 'in_progress', acceptedAt: new Date(Date.parse(ats[1]!) + 5.5 * H) })
+    await expectSameAsRaw('accepted')
+    await set(d[0]!, { status: 'answered', completedAt: new Date(Date.parse(ats[0]!) + 20 * H) })
+    await set(d[1]!, { status: 'answered', completedAt: new Date(Date.parse(ats[1]!) + 100 * H) })
+    await set(d[2]!, { status: 'returned', returnReason: 'Bukan kewenangan' })
+    expect(await pending()).toBeGreaterThan(0)
+    await expectSameAsRaw('answered and returned')
+
+    // A second disposition of one report to the same agency counts one report, two dispositions.
+    const again = await dispose(ids[2]!, agencyA, new Date(Date.parse(ats[2]!) + 30 * H))
+    await expectSameAsRaw('second disposition to the same agency')
+
+    expect(await compactScoreboard(t.ctx.db)).toBeGreaterThan(0)
+    expect(await pending()).toBe(0)
+    await expectSameAsRaw('folded')
+
+    // One statement cancelling both dispositions of that report: the pair goes away once.
+    await t.ctx.db
+      .update(dispositions)
+      .set({ status: 'cancelled' })
+      .where(and(eq(dispositions.tenantId, tenantId), inArray(dispositions.id, [d[2]!, again])))
+    await expectSameAsRaw('both cancelled in one statement')
+    await set(again, { status: 'pending' })
+    await expectSameAsRaw('one restored')
+
+    // Time passes: open dispositions fall overdue.
+    t.clock.set(new Date('2027-01-20T00:00:00Z'))
+    await expectSameAsRaw('overdue')
+    await compactScoreboard(t.ctx.db)
+    await expectSameAsRaw('folded again')
+
+    // A deleted report takes its dispositions with it.
+    await t.ctx.db.delete(dispositions).where(and(eq(dispositions.tenantId, tenantId), eq(dispositions.reportId, ids[4]!)))
+    await expectSameAsRaw('disposition deleted')
+
+    await rebuildScoreboard(t.ctx.db, tenantId)
+    await expectSameAsRaw('rebuilt')
+    const q = await buildQuery(t.ctx.db, scope, { from: '2026-11-01', to: '2026-12-31' }, t.clock.now())
+    const rows = await scoreboardQuery(t.ctx.db, q)
+    const a = rows.find((r) => r.agencyId === agencyA)!
+    expect([a.reports, a.dispositions, a.answered, a.answeredOnTime, a.returned]).toEqual([2, 2, 1, 1, 0])
+    const b = rows.find((r) => r.agencyId === agencyB)!
+    expect([b.reports, b.dispositions, b.answered, b.answeredOnTime, b.overdueOpen]).toEqual([2, 2, 1, 0, 1])
+  }, 120_000)
+
+  it('recounts local days when the tenant moves to another time zone', async () => {
+    await t.ctx.db.update(tenants).set({ timeZone: 'Asia/Jayapura' }).where(eq(tenants.id, tenantId))
+    await expectSameAsRaw('in WIT')
+    await t.ctx.db.update(tenants).set({ timeZone: 'Asia/Jakarta' }).where(eq(tenants.id, tenantId))
+    await expectSameAsRaw('back in WIB')
+  })
+})
