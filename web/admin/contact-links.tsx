@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api } from './api.ts'
 import { tr } from './i18n.ts'
+import { channelLabel } from './labels.ts'
+import type { ChannelType } from '../../src/reports/model.ts'
 import { call, problemText, setSettingsCsrf } from './settings/http.ts'
 
 interface Identity {
@@ -29,7 +31,7 @@ interface Found {
   identities: Identity[]
 }
 
-const label = (i: Identity) => `${i.channelType} · ${i.displayName ? `${i.displayName} (${i.externalId})` : i.externalId}`
+const label = (i: Identity) => `${channelLabel(i.channelType as ChannelType)} · ${i.displayName ? `${i.displayName} (${i.externalId})` : i.externalId}`
 
 export function ContactLinks({ contactId }: { contactId: string }) {
   const [view, setView] = useState<ContactView | null>(null)
