@@ -5,7 +5,8 @@
 -- folds them into disposition_daily_stats (per local day and per local month, grain). Counted:
 -- live (not cancelled) dispositions, answered, answered on time, returned, and `reports`, the
 -- number of (report, agency) pairs with at least one live disposition (the scoreboard's
--- count(distinct report)): a statement's delta for a pair is "live after" - "live before".
+-- count(distinct report)): a statement's delta for a pair is "has live ones after" - "had
+-- before", where before = the live ones now minus the statement's net change (linear in the rows).
 -- What depends on `now` (overdue open) is read through the partial index below.
 CREATE TABLE "disposition_daily_stats" (
   "tenant_id" uuid NOT NULL REFERENCES "tenants" ("id") ON DELETE CASCADE,
@@ -59,20 +60,23 @@ CREATE OR REPLACE FUNCTION disposition_stats_apply(olds dispositions[], news dis
       CASE WHEN c.status = 'returned' THEN c.s ELSE 0 END AS returned
     FROM chg c
   ),
-  pairs AS (SELECT DISTINCT c.tenant_id, c.report_id, c.agency_id, c.report_created_at FROM chg c),
+  -- Per (report, agency): the statement's change of its live dispositions; live before = live now - that.
+  pairs AS (
+    SELECT c.tenant_id, c.report_id, c.agency_id, c.report_created_at,
+      sum(CASE WHEN c.status <> 'cancelled' THEN c.s ELSE 0 END) AS dlive
+    FROM chg c GROUP BY 1, 2, 3, 4
+  ),
+  pair_now AS (
+    SELECT p.*, (SELECT count(*) FROM dispositions d WHERE d.tenant_id = p.tenant_id AND d.report_id = p.report_id
+        AND d.agency_id = p.agency_id AND d.report_created_at IS NOT DISTINCT FROM p.report_created_at
+        AND d.status <> 'cancelled') AS live
+    FROM pairs p
+  ),
   pair_rows AS (
     SELECT p.tenant_id, p.report_created_at, p.agency_id,
-      (CASE WHEN EXISTS (SELECT 1 FROM dispositions d WHERE d.tenant_id = p.tenant_id AND d.report_id = p.report_id
-          AND d.agency_id = p.agency_id AND d.report_created_at IS NOT DISTINCT FROM p.report_created_at AND d.status <> 'cancelled')
-        THEN 1 ELSE 0 END)
-      - (CASE WHEN EXISTS (SELECT 1 FROM dispositions d WHERE d.tenant_id = p.tenant_id AND d.report_id = p.report_id
-          AND d.agency_id = p.agency_id AND d.report_created_at IS NOT DISTINCT FROM p.report_created_at AND d.status <> 'cancelled'
-          AND d.id NOT IN (SELECT n.id FROM unnest(news) n))
-        OR EXISTS (SELECT 1 FROM unnest(olds) o WHERE o.tenant_id = p.tenant_id AND o.report_id = p.report_id
-          AND o.agency_id = p.agency_id AND o.report_created_at IS NOT DISTINCT FROM p.report_created_at AND o.status <> 'cancelled')
-        THEN 1 ELSE 0 END) AS reports,
+      (CASE WHEN p.live > 0 THEN 1 ELSE 0 END) - (CASE WHEN p.live - p.dlive > 0 THEN 1 ELSE 0 END) AS reports,
       0, 0, 0, 0
-    FROM pairs p
+    FROM pair_now p
   )
   INSERT INTO disposition_stats_delta (tenant_id, day, agency_id, reports, dispositions, answered, on_time, returned)
   SELECT x.tenant_id, (x.report_created_at AT TIME ZONE t.time_zone)::date, x.agency_id,
