@@ -1,29 +1,23 @@
 // Browser check of Pesan Gagal (/admin/pesan-gagal): a dead WhatsApp event of the demo tenant is
 // listed for an operator without its payload, and the replay button queues it (the list empties).
 // Debian's Chromium via playwright-core against the real server (embedded database, demo tenant).
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createChannelAccount } from '../../src/channels/accounts.ts'
-import { loadConfig } from '../../src/config.ts'
 import { inboundEvents, tenants } from '../../src/db/schema/index.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { hasChromium, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 import { metaChannelConfigs, metaJson, whatsappTextPayload } from '../simulators/meta.ts'
 
 describe.runIf(hasChromium)('dead letters page in Chromium', { timeout: 120_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-deadletters-'))
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    demo = await startBrowserDemo('deadletters')
+    running = demo.running
+    browser = demo.browser
     const db = running.ctx.db
     const [tenant] = await db.select({ id: tenants.id }).from(tenants).limit(1)
     const account = await createChannelAccount(running.ctx, { tenantId: tenant!.id, type: 'whatsapp', name: 'WA Uji', config: metaChannelConfigs('http://127.0.0.1:9').whatsapp })
@@ -41,9 +35,7 @@ describe.runIf(hasChromium)('dead letters page in Chromium', { timeout: 120_000 
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   it('an operator sees the dead event without its payload and replays it', async () => {

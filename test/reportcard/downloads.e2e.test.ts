@@ -2,14 +2,12 @@
 // agency and downloads its PDF (last month by default) and the tenant's XLSX; an agency head's
 // menu lists only their agency. Screenshot: docs/screenshots/report-card-dashboard.png.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 
 const PASSWORD = 'demo-password-1'
 const shots = path.join(ROOT, 'docs/screenshots')
@@ -23,24 +21,20 @@ async function signIn(page: Page, base: string, email: string) {
 }
 
 describe.runIf(hasChromium)('report card downloads in Chromium', { timeout: 180_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
   let base: string
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-rapor-'))
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('rapor')
+    running = demo.running
+    browser = demo.browser
     base = running.url
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   }, 240_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   const openCard = async (email: string) => {

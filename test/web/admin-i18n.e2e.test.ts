@@ -2,14 +2,11 @@
 // in the header) turns the inbox, a report page and the dashboard into English, sets <html lang>,
 // survives a reload, and switches back. Server refusals show their English side. Runs on the demo
 // tenant; the English inbox is saved as docs/screenshots/admin-inbox-en.png.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 
 const shots = path.join(ROOT, 'docs/screenshots')
 const PASSWORD = 'demo-password-1'
@@ -17,25 +14,20 @@ const PASSWORD = 'demo-password-1'
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang)
 
 describe.runIf(hasChromium)('admin app in English and back', { timeout: 400_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
   let base: string
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-i18n-'))
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('i18n')
+    running = demo.running
+    browser = demo.browser
     base = running.url
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
   }, 240_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   it('switches the inbox, a report and the dashboard to English, keeps it over a reload, and back', async () => {

@@ -5,13 +5,11 @@
 // agency cannot open the report, even by URL. axe-core checks every page visited (no serious or
 // critical violations) and screenshots go to docs/screenshots/admin-*.png.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
 
 const shots = path.join(ROOT, 'docs/screenshots')
@@ -41,7 +39,7 @@ async function login(page: Page, base: string, email: string) {
 }
 
 describe.runIf(hasChromium)('admin journey: WhatsApp complaint to approved answer', { timeout: 120_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
   let sim: MetaSimulator
@@ -54,11 +52,10 @@ describe.runIf(hasChromium)('admin journey: WhatsApp complaint to approved answe
   const answer = 'Lampu jalan di Jalan Teuku Umar sudah diganti oleh tim PUPR pada hari ini. Terima kasih atas laporannya.'
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-journey-'))
     sim = await startMetaSimulator()
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('journey')
+    running = demo.running
+    browser = demo.browser
     base = running.url
     // The super admin connects a WhatsApp number served by the simulator.
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: at('admin'), password: PASSWORD }) })
@@ -72,15 +69,11 @@ describe.runIf(hasChromium)('admin journey: WhatsApp complaint to approved answe
     const ags = (await (await fetch(`${base}/api/agencies`, { headers })).json()) as { items: { id: string; slug: string; shortName: string | null; name: string }[] }
     pupr = ags.items.find((a) => a.slug === 'pupr')!
     expect(pupr).toBeTruthy()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
   }, 420_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
+    await demo?.stop()
     await sim?.close()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
   })
 
   it('the operator sees the WhatsApp complaint arrive live, verifies and dispatches it', async () => {

@@ -1,13 +1,11 @@
 // Browser journey of the admin app's first slice (login, the report list, a report page, a phone): Debian's Chromium driven by playwright-core
 // against the real server (embedded database, demo tenant). Saves screenshots to docs/screenshots/.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const hasChromium = fs.existsSync(CHROMIUM)
@@ -17,35 +15,20 @@ const root = path.resolve(import.meta.dirname, '../..')
 const shots = path.join(root, 'docs/screenshots')
 
 describe.runIf(hasChromium)('admin app in Chromium', { timeout: 90_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
   let base: string
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-web-'))
-    const config = loadConfig({
-      DATA_DIR: tmp,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      BASE_URL: 'http://127.0.0.1',
-      ADUAN_DEMO_PASSWORD: 'demo-password-1',
-      LOG_LEVEL: 'silent',
-    })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('web')
+    running = demo.running
+    browser = demo.browser
     base = running.url
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    fs.mkdirSync(shots, { recursive: true })
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   it('serves the landing page and keeps the API routes', async () => {

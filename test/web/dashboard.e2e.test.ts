@@ -2,13 +2,11 @@
 // (the downloaded file is read and checked), an operator imports kecamatan boundaries once and
 // the choropleth appears; screenshots go to docs/screenshots/dashboard-*.png.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 
 const shots = path.join(ROOT, 'docs/screenshots')
 const PASSWORD = 'demo-password-1'
@@ -72,25 +70,22 @@ const kpi = (page: Page, label: string) => page.locator('.dash-kpi', { has: page
 const toInt = (s: string | null) => Number((s ?? '').replace(/\D/g, ''))
 
 describe.runIf(hasChromium)('leaders dashboard in Chromium', { timeout: 180_000 }, () => {
+  let demo: BrowserDemo
   let tmp: string
   let running: Running
   let browser: Browser
   let base: string
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-dash-'))
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('dash')
+    tmp = demo.tmp
+    running = demo.running
+    browser = demo.browser
     base = running.url
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
   }, 240_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   it('a leader filters the dashboard to one kecamatan and exports CSV', async () => {

@@ -6,13 +6,11 @@
 // Chromium against the real server (demo tenant). Saves docs/screenshots/settings-data.png and
 // settings-bridges.png.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { CHROMIUM, hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 import { startE112Simulator, type E112Simulator } from '../simulators/e112.ts'
 import { startLaporSimulator, type LaporSimulator } from '../simulators/lapor.ts'
 
@@ -20,6 +18,7 @@ if (!hasChromium) console.warn(`skipping the data & bridges browser test: ${CHRO
 const shots = path.join(ROOT, 'docs/screenshots')
 
 describe.runIf(hasChromium)('data & privacy and bridge settings in Chromium', { timeout: 180_000 }, () => {
+  let demo: BrowserDemo
   let tmp: string
   let running: Running
   let browser: Browser
@@ -28,23 +27,19 @@ describe.runIf(hasChromium)('data & privacy and bridge settings in Chromium', { 
   let e112: E112Simulator
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-data-'))
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('data')
+    tmp = demo.tmp
+    running = demo.running
+    browser = demo.browser
     base = running.url
     lapor = await startLaporSimulator()
     e112 = await startE112Simulator()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
+    await demo?.stop()
     await lapor?.close()
     await e112?.close()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
   })
 
   async function signIn(page: Page, email: string) {

@@ -4,16 +4,14 @@
 // connection returns; a confidential report never shows on any public page or JSON. Screenshots
 // of every portal page go to docs/screenshots/portal-*.png.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
 import { agencies, publicPosts, reports } from '../../src/db/schema/index.ts'
-import { start, type Running } from '../../src/main.ts'
+import type { Running } from '../../src/main.ts'
 import { answerReport, photoWithExif } from '../portal/helpers.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import { CHROMIUM, hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 
 if (!hasChromium) console.warn(`skipping the portal browser test: ${CHROMIUM} is missing`)
 const shots = path.join(ROOT, 'docs/screenshots')
@@ -21,6 +19,7 @@ const PASSWORD = 'demo-password-1'
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' }
 
 describe.runIf(hasChromium)('public portal in Chromium (phone)', { timeout: 120_000 }, () => {
+  let demo: BrowserDemo
   let tmp: string
   let running: Running
   let browser: Browser
@@ -49,13 +48,11 @@ describe.runIf(hasChromium)('public portal in Chromium (phone)', { timeout: 120_
     (await running.ctx.db.select({ id: reports.id }).from(reports).where(eq(reports.trackingCode, code)))[0]?.id
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-portal-'))
-    const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('portal')
+    tmp = demo.tmp
+    running = demo.running
+    browser = demo.browser
     base = running.url
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
     photoFile = path.join(tmp, 'jalan.jpg')
     fs.writeFileSync(photoFile, await photoWithExif())
     staff = {
@@ -67,9 +64,7 @@ describe.runIf(hasChromium)('public portal in Chromium (phone)', { timeout: 120_
   }, 240_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   async function phone(): Promise<BrowserContext> {

@@ -2,49 +2,35 @@
 // that agency as its default, a local holiday, and connects a Telegram bot (then tests it against
 // the Telegram simulator). Debian's Chromium via playwright-core against the real server (embedded
 // database, demo tenant). Saves docs/screenshots/settings-{agencies,categories,sla,channel-connect}.png.
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { CHROMIUM, hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 import { startTelegramSimulator } from '../simulators/telegram.ts'
 
 if (!hasChromium) console.warn(`skipping the settings-admin browser test: ${CHROMIUM} is missing`)
 const shots = path.join(ROOT, 'docs/screenshots')
 
 describe.runIf(hasChromium)('super admin settings in Chromium', { timeout: 180_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
   let base: string
   let tg: Awaited<ReturnType<typeof startTelegramSimulator>>
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-settings-admin-'))
-    const config = loadConfig({
-      DATA_DIR: tmp,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      BASE_URL: 'http://127.0.0.1',
-      ADUAN_DEMO_PASSWORD: 'demo-password-1',
-      LOG_LEVEL: 'silent',
-    })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('settings-admin')
+    running = demo.running
+    browser = demo.browser
     base = running.url
     tg = await startTelegramSimulator()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
     await tg?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   const okLine = (page: Page) => page.locator('.settings-panel p.ok').first()

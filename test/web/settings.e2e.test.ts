@@ -2,45 +2,30 @@
 // reload and returned by the API), creates a canned response; the webhook tab stays hidden for
 // operators. Debian's Chromium via playwright-core against the real server (embedded database,
 // demo tenant). Saves docs/screenshots/settings-*.png.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { start, type Running } from '../../src/main.ts'
-import { buildWeb, CHROMIUM, CHROMIUM_ARGS, hasChromium, ROOT } from '../harness/web.ts'
+import type { Running } from '../../src/main.ts'
+import { CHROMIUM, hasChromium, ROOT, startBrowserDemo, type BrowserDemo } from '../harness/web.ts'
 
 if (!hasChromium) console.warn(`skipping the settings browser test: ${CHROMIUM} is missing`)
 const shots = path.join(ROOT, 'docs/screenshots')
 
 describe.runIf(hasChromium)('settings page in Chromium', { timeout: 120_000 }, () => {
-  let tmp: string
+  let demo: BrowserDemo
   let running: Running
   let browser: Browser
   let base: string
 
   beforeAll(async () => {
-    buildWeb()
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-settings-'))
-    const config = loadConfig({
-      DATA_DIR: tmp,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      BASE_URL: 'http://127.0.0.1',
-      ADUAN_DEMO_PASSWORD: 'demo-password-1',
-      LOG_LEVEL: 'silent',
-    })
-    running = await start(config, { logger: false })
+    demo = await startBrowserDemo('settings')
+    running = demo.running
+    browser = demo.browser
     base = running.url
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    fs.mkdirSync(shots, { recursive: true })
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await running?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await demo?.stop()
   })
 
   it('an operator saves quiet hours and adds a canned response', async () => {
