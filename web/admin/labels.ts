@@ -57,6 +57,7 @@ const MORE_EVENT_LABELS: Record<string, Pair> = {
   updated: { id: 'Laporan diperbarui', en: 'Report updated' },
   notified: { id: 'Pemberitahuan terkirim', en: 'Notification sent' },
   notify_failed: { id: 'Pemberitahuan gagal terkirim', en: 'Notification failed' },
+  identity_erased: { id: 'Identitas pelapor dihapus (UU PDP)', en: "Reporter's identity erased (PDP law)" },
 }
 export const eventLabel = (t: string) =>
   pick((EVENT_LABELS as Record<string, Pair>)[t]) ?? pick(MORE_EVENT_LABELS[t]) ?? t.replaceAll('_', ' ')
