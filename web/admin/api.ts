@@ -1,9 +1,9 @@
 // A small typed client for the aduan API: same-origin cookies, the CSRF token on writes, and
 // problem+json errors mapped to ApiError (both languages kept; ui.tsx shows the current one). Query strings and
-// request bodies are typed from api-types.ts (generated from the OpenAPI document by
+// request bodies are typed from api-types/index.ts (generated from the OpenAPI document by
 // generate-api-types.ts); response shapes are declared here, as the routes present them.
 import type { ChannelType, ReportKind, ReportStatus, Role } from '../../src/reports/model.ts'
-import type { paths } from './api-types.ts'
+import type { paths } from './api-types/index.ts'
 
 type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never
 type BodyOf<P extends keyof paths, M extends 'post' | 'patch'> = paths[P] extends {
