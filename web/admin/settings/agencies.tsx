@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { tr } from '../i18n.ts'
 import { call, problemText } from './http.ts'
-import { Status } from './status.tsx'
+import { FormButtons, Status } from './status.tsx'
 
 export interface AdminAgency {
   id: string
@@ -202,22 +202,15 @@ export function AgenciesSettings() {
           </div>
         </div>
         <Status ok={ok} error={error} />
-        <div className="buttons">
-          <button type="submit" className="primary" disabled={busy}>
-            {editing ? tr('Simpan perubahan', 'Save changes') : tr('Tambah perangkat daerah', 'Add agency')}
-          </button>
-          {editing && (
-            <button
-              type="button"
-              onClick={() => {
-                setEditing(null)
-                setForm(EMPTY)
-              }}
-            >
-              {tr('Batal', 'Cancel')}
-            </button>
-          )}
-        </div>
+        <FormButtons
+          editing={Boolean(editing)}
+          busy={busy}
+          addLabel={tr('Tambah perangkat daerah', 'Add agency')}
+          onCancel={() => {
+            setEditing(null)
+            setForm(EMPTY)
+          }}
+        />
       </form>
       <div className="field settings-filter">
         <label htmlFor="agency-filter">{tr('Cari perangkat daerah', 'Search agencies')}</label>

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { api, type CannedResponse } from '../api.ts'
 import { isKnownPlaceholder } from '../placeholders.ts'
 import { call, problemText } from './http.ts'
-import { Status } from './status.tsx'
+import { FormButtons, Status } from './status.tsx'
 import { tr } from '../i18n.ts'
 
 const EMPTY = { shortcut: '', title: '', body: '' }
@@ -159,22 +159,15 @@ export function CannedResponses({ canEdit }: { canEdit: boolean }) {
             onChange={(e) => setForm({ ...form, body: e.target.value })}
           />
           <Status ok={ok} error={error} />
-          <div className="buttons">
-            <button type="submit" className="primary" disabled={busy}>
-              {editing ? tr('Simpan perubahan', 'Save changes') : tr('Tambah template', 'Add template')}
-            </button>
-            {editing && (
-              <button
-                type="button"
-                onClick={() => {
-                  setEditing(null)
-                  setForm(EMPTY)
-                }}
-              >
-                {tr('Batal', 'Cancel')}
-              </button>
-            )}
-          </div>
+          <FormButtons
+            editing={Boolean(editing)}
+            busy={busy}
+            addLabel={tr('Tambah template', 'Add template')}
+            onCancel={() => {
+              setEditing(null)
+              setForm(EMPTY)
+            }}
+          />
         </form>
       ) : (
         <>

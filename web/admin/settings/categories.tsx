@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { tr } from '../i18n.ts'
 import { splitList, type AdminAgency } from './agencies.tsx'
 import { call, problemText } from './http.ts'
-import { Status } from './status.tsx'
+import { FormButtons, Status } from './status.tsx'
 
 interface AdminCategory {
   id: string
@@ -202,22 +202,15 @@ export function CategoriesSettings() {
           </div>
         </fieldset>
         <Status ok={ok} error={error} />
-        <div className="buttons">
-          <button type="submit" className="primary" disabled={busy}>
-            {editing ? tr('Simpan perubahan', 'Save changes') : tr('Tambah kategori', 'Add category')}
-          </button>
-          {editing && (
-            <button
-              type="button"
-              onClick={() => {
-                setEditing(null)
-                setForm(EMPTY)
-              }}
-            >
-              {tr('Batal', 'Cancel')}
-            </button>
-          )}
-        </div>
+        <FormButtons
+          editing={Boolean(editing)}
+          busy={busy}
+          addLabel={tr('Tambah kategori', 'Add category')}
+          onCancel={() => {
+            setEditing(null)
+            setForm(EMPTY)
+          }}
+        />
       </form>
       <div className="field settings-filter">
         <label htmlFor="category-filter">{tr('Cari kategori', 'Search categories')}</label>
