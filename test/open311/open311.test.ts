@@ -285,4 +285,30 @@ describe.each(BACKENDS)('Open311 GeoReport v2 on %s', (backend) => {
     )
     expect(row).toMatchObject({ is_anonymous: true, kind: 'aspirasi', latitude: 4.1234 })
   })
+
+  it("service_notice states the tenant's own verification and follow-up limits", async () => {
+    const notice = async (extra: Record<string, string> = {}) => {
+      const r = await post('requests.json', form(extra))
+      expect(r.statusCode, r.body).toBe(201)
+      return PostResponse.parse(r.json())[0]!.service_notice!
+    }
+    // LAPOR! defaults: verification 3 working days, the 'normatif' tier 5.
+    expect(await notice()).toMatch(/diverifikasi dalam 3 hari kerja .* dalam 5 hari kerja/)
+    await t.ctx.database.query(`update tenants set settings = jsonb_set(settings, '{sla}', $1::jsonb) where id = $2`, [
+      JSON.stringify({ verifyWorkingDays: 2, followUpWorkingDays: 9, tierWorkingDays: { normatif: 7, ringan: 4 } }),
+      tenant.id,
+    ])
+    try {
+      const n = await notice()
+      expect(n).toMatch(/diverifikasi dalam 2 hari kerja .* dalam 7 hari kerja/)
+      expect(n).toMatch(/verified within 2 working days, agency follow-up within 7 working days/)
+      expect(n).not.toMatch(/\b3 (hari|working)/)
+      await t.ctx.db.insert(categories).values({ tenantId: tenant.id, slug: 'lampu', name: 'Lampu Jalan', slaTier: 'ringan' })
+      expect(await notice({ service_code: 'lampu' })).toMatch(/2 hari kerja .* 4 hari kerja/)
+      const x = await post('requests.xml', form({ service_code: 'lampu' }))
+      expect(String(parseXml(x.body, 'service_requests', 'request', keysOf(PostResponse.element))[0]!.service_notice)).toMatch(/within 4 working days/)
+    } finally {
+      await t.ctx.database.query(`update tenants set settings = settings - 'sla' where id = $1`, [tenant.id])
+    }
+  })
 })

@@ -10,6 +10,8 @@ import { buildPrincipal } from '../../accounts/users.ts'
 import type { Db } from '../../db/connect.ts'
 import { contacts, regions } from '../../db/schema/index.ts'
 import { openReport } from '../../reports/open.ts'
+import type { SlaSettings } from '../../reports/sla.ts'
+import { loadSettings } from '../../reports/store.ts'
 import { findService, PRIVACY_CHOICES, SUBMITTABLE_KINDS } from './services.ts'
 import { Open311Error } from './format.ts'
 import { jurisdictionById, resolveJurisdiction, type Jurisdiction } from './jurisdiction.ts'
@@ -72,6 +74,20 @@ async function authorise(db: Db, req: PostRequest): Promise<{ j: Jurisdiction; t
   return { j, tokenId: row.token.id }
 }
 
+/**
+ * What the client tells the citizen: the tenant's own limits (SLA settings, LAPOR! defaults), the
+ * operator's verification and the agency's follow-up for the service's category tier. Urgency
+ * (clock hours) is set only at verification, so it is not promised here.
+ */
+export function serviceNotice(code: string, sla: SlaSettings, tier: keyof SlaSettings['tierWorkingDays'] | null): string {
+  const verify = sla.verifyWorkingDays
+  const followUp = tier ? sla.tierWorkingDays[tier] : sla.followUpWorkingDays
+  return (
+    `Laporan diterima dengan kode ${code}; akan diverifikasi dalam ${verify} hari kerja dan ditindaklanjuti OPD dalam ${followUp} hari kerja setelah disposisi. ` +
+    `(Received; verified within ${verify} working days, agency follow-up within ${followUp} working days of dispatch.)`
+  )
+}
+
 export async function createRequest(db: Db, req: PostRequest, now: Date) {
   const { j, tokenId } = await authorise(db, req)
   const service = await findService(db, j.id, req.service_code)
@@ -115,7 +131,7 @@ export async function createRequest(db: Db, req: PostRequest, now: Date) {
     })
     return {
       service_request_id: opened.trackingCode,
-      service_notice: `Laporan diterima dengan kode ${opened.trackingCode}; akan diverifikasi dalam 3 hari kerja. (Received; verified within 3 working days.)`,
+      service_notice: serviceNotice(opened.trackingCode, (await loadSettings(tx, j.id)).sla, service.slaTier),
       account_id: null,
     }
   })

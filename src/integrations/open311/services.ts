@@ -33,7 +33,7 @@ export async function listServices(db: Db, tenantId: string) {
 
 export async function findService(db: Db, tenantId: string, code: string) {
   const [c] = await db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name })
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, slaTier: categories.slaTier })
     .from(categories)
     .where(and(eq(categories.tenantId, tenantId), eq(categories.slug, code), eq(categories.active, true)))
     .limit(1)
