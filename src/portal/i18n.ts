@@ -45,6 +45,7 @@ export const TEXT = {
   kind: { id: 'Jenis laporan', en: 'Kind of report' },
   category: { id: 'Kategori (boleh dikosongkan)', en: 'Category (optional)' },
   noCategory: { id: '— Tidak tahu —', en: '— Not sure —' },
+  area: { id: 'Wilayah', en: 'Area' },
   where: { id: 'Di mana? (kecamatan / desa)', en: 'Where? (district / village)' },
   noRegion: { id: '— Pilih desa/kelurahan —', en: '— Choose a village —' },
   whereDetail: { id: 'Patokan lokasi (boleh dikosongkan)', en: 'Landmark (optional)' },

@@ -99,6 +99,7 @@ export const publicPortalRoutes =
         title: v.title,
         body: v.body,
         regionName: v.regionName,
+        districtName: v.area?.district ?? null,
         createdAt: v.createdAt,
         answers: v.answers,
         timeline: v.timeline,

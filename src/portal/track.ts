@@ -46,6 +46,9 @@ export interface TrackView {
   body: string | null
   place: string | null
   regionName: string | null
+  /** Where, by name only (never the code), when the viewer may see the region: the desa (or another
+   * non-kecamatan region) and its kecamatan. */
+  area: { name: string | null; district: string | null } | null
   flags: { anonymous: boolean; confidential: boolean } | null
   answers: { agencyName: string; body: string; publishedAt: Date | null }[]
   imageIds: string[]
@@ -71,6 +74,7 @@ export async function trackView(ctx: AppContext, tenantId: string, l: LoadedRepo
     title: l.row.title,
     body: l.row.body,
     locationText: l.row.locationText,
+    regionCode: l.row.regionCode,
     flags: l.state.flags,
     publishedResponses: l.responseRows
       .filter((r) => r.status === 'published')
@@ -84,7 +88,14 @@ export async function trackView(ctx: AppContext, tenantId: string, l: LoadedRepo
   const agencyNames = new Map(
     (await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.tenantId, tenantId))).map((a) => [a.id, a.name]),
   )
-  const names = await regionNames(db, tenantId, [l.row.regionCode])
+  // The region only as the privacy rules allow it to this viewer (public report, or the link).
+  const regionCode = (shown.regionCode as string | null | undefined) ?? null
+  const depth = regionCode ? regionCode.split('.').length : 0 // 2 regency, 3 kecamatan, 4 desa
+  const districtCode = depth >= 3 ? regionCode!.split('.').slice(0, 3).join('.') : null
+  const names = await regionNames(db, tenantId, [regionCode, districtCode])
+  const area = regionCode
+    ? { name: depth === 3 ? null : (names.get(regionCode) ?? null), district: districtCode ? (names.get(districtCode) ?? null) : null }
+    : null
   return {
     access: withLink ? 'link' : 'code',
     trackingCode: l.row.trackingCode,
@@ -96,7 +107,8 @@ export async function trackView(ctx: AppContext, tenantId: string, l: LoadedRepo
     title: (shown.title as string | null | undefined) ?? null,
     body: (shown.body as string | undefined) ?? null,
     place: (shown.locationText as string | null | undefined) ?? null,
-    regionName: l.row.regionCode ? (names.get(l.row.regionCode) ?? null) : null,
+    regionName: regionCode ? (names.get(regionCode) ?? null) : null,
+    area: area && (area.name || area.district) ? area : null,
     flags: (shown.flags as TrackView['flags'] | undefined) ?? null,
     answers: ((shown.publishedResponses as typeof record.publishedResponses | undefined) ?? []).map((r) => ({
       agencyName: (r.agencyId && agencyNames.get(r.agencyId)) || '',

@@ -24,7 +24,7 @@ export async function answerReport(
   reportId: string,
   agencyId: string,
   answer: string,
-  opts: { title?: string; confidential?: boolean; anonymous?: boolean } = {},
+  opts: { title?: string; confidential?: boolean; anonymous?: boolean; regionCode?: string | null } = {},
 ) {
   const ok = async (p: Promise<{ statusCode: number; body: string }>) => {
     const r = await p
@@ -36,7 +36,7 @@ export async function answerReport(
       title: opts.title ?? 'Laporan warga',
       kind: 'pengaduan',
       categoryId: null,
-      regionCode: null,
+      regionCode: opts.regionCode ?? null,
       flags: { anonymous: opts.anonymous ?? false, confidential: opts.confidential ?? false },
       dispositions: [{ id: d, agencyId, instruction: 'Mohon ditindaklanjuti' }],
     }),

@@ -174,6 +174,36 @@ describe.each(BACKENDS)('public portal routes on %s', (backend) => {
     expect(stats.latestAnswers.map((a: { trackingCode: string }) => a.trackingCode)).toEqual([filed.trackingCode])
   })
 
+  it('shows the region by name (desa, kecamatan), never its code, and only where the report may be seen', async () => {
+    const file = async (privacy: string) => {
+      const r = await post(form({ body: 'Saluran air tersumbat di depan meunasah, banjir setiap hujan turun.', region: '11.15.01.2003', place: 'Lorong Mawar no. 7', privacy }), true, '10.0.0.7')
+      expect(r.statusCode, r.body).toBe(201)
+      const code = r.json().trackingCode as string
+      const [row] = await t.ctx.db.select().from(reports).where(eq(reports.trackingCode, code))
+      return { code, id: row!.id, path: new URL(r.json().privateUrl as string).pathname }
+    }
+    const pub = await file('normal')
+    // Not verified yet: the code alone shows no region; the private link does.
+    expect((await get(`/lacak?kode=${pub.code}`)).body).not.toContain('Lawa Batu')
+    expect((await get(pub.path)).body).toContain('Wilayah: Lawa Batu, Kecamatan Kuala')
+    await answerReport(staff, pub.id, agency.id, 'Saluran sudah dibersihkan petugas.', { title: 'Saluran tersumbat', regionCode: '11.15.01.2003' })
+    const page = await get(`/laporan/${pub.code}`)
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('<p class="meta" id="wilayah">Wilayah: Lawa Batu, Kecamatan Kuala</p>')
+    expect((await get(`/laporan/${pub.code}?lang=en`)).body).toContain('Area: Lawa Batu, Kuala district')
+    expect((await get(`/lacak?kode=${pub.code}`)).body).toContain('Wilayah: Lawa Batu, Kecamatan Kuala')
+    for (const body of [page.body, (await get(`/api/portal/reports/${pub.code}`)).body]) {
+      expect(body).not.toContain('11.15.01')
+      expect(body).not.toContain('Lorong Mawar') // the exact place stays with staff and the reporter
+    }
+    expect((await get(`/api/portal/reports/${pub.code}`)).json()).toMatchObject({ regionName: 'Lawa Batu', districtName: 'Kuala' })
+    // A confidential report's region is shown to nobody but the link holder.
+    const conf = await file('confidential')
+    await answerReport(staff, conf.id, agency.id, 'Sudah ditangani.', { confidential: true, regionCode: '11.15.01.2003' })
+    expect((await get(`/lacak?kode=${conf.code}`)).body).not.toContain('Lawa Batu')
+    expect((await get(conf.path)).body).toContain('Wilayah: Lawa Batu, Kecamatan Kuala')
+  })
+
   it('rate-limits filing per IP with a clear refusal', async () => {
     const ip = '10.9.9.9'
     let last = 0

@@ -83,3 +83,11 @@ export function fmtDuration(hours: number | null, lang: Lang): string {
   const days = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(hours / 24)
   return `${days} ${lang === 'id' ? 'hari' : 'days'}`
 }
+
+/** "Wilayah: Lawa Batu, Kecamatan Kuala": a report's region by name (desa, kecamatan), never its code. */
+export function areaLine(area: { name: string | null; district: string | null } | null, lang: Lang): Html | '' {
+  if (!area) return ''
+  const district = area.district ? (lang === 'id' ? `Kecamatan ${area.district}` : `${area.district} district`) : null
+  const text = [area.name, district].filter(Boolean).join(', ')
+  return text ? html`<p class="meta" id="wilayah">${translator(lang)('area')}: ${text}</p>` : ''
+}

@@ -4,7 +4,7 @@ import { REPORT_KIND_LABELS, type ReportKind } from '../../reports/model.ts'
 import { html, paragraphs, type Html } from '../html.ts'
 import { label, translator, type Lang } from '../i18n.ts'
 import type { AgencyStats, PublicListItem } from '../queries.ts'
-import { fmtDate, fmtDuration, withLang } from './layout.ts'
+import { areaLine, fmtDate, fmtDuration, withLang } from './layout.ts'
 import { statusBadge } from './track.ts'
 
 type Answer = { body: string; publishedAt: Date | null; agencyName: string | null; agencySlug: string | null; trackingCode: string; title: string | null }
@@ -71,11 +71,12 @@ ${nextHref ? html`<p><a class="btn alt" href="${nextHref}">${t('more')}</a></p>`
 export function publicReport(
   lang: Lang,
   tz: string,
-  r: { trackingCode: string; status: string; kind: string; title: string | null; body: string; createdAt: Date; regionName: string | null; answers: { agencyName: string; body: string; publishedAt: Date | null }[] },
+  r: { trackingCode: string; status: string; kind: string; title: string | null; body: string; createdAt: Date; area: { name: string | null; district: string | null } | null; answers: { agencyName: string; body: string; publishedAt: Date | null }[] },
 ): Html {
   const t = translator(lang)
   return html`<h1>${r.title ?? r.trackingCode}</h1>
-<p class="meta">${statusBadge(r.status as never, lang)} · ${label(REPORT_KIND_LABELS[r.kind as ReportKind], lang)} · ${fmtDate(r.createdAt, lang, tz)}${r.regionName ? ` · ${r.regionName}` : ''} · ${r.trackingCode}</p>
+<p class="meta">${statusBadge(r.status as never, lang)} · ${label(REPORT_KIND_LABELS[r.kind as ReportKind], lang)} · ${fmtDate(r.createdAt, lang, tz)} · ${r.trackingCode}</p>
+${areaLine(r.area, lang)}
 <div class="card">${paragraphs(r.body)}</div>
 <h2>${t('answers')}</h2>
 ${r.answers.length ? r.answers.map((a) => html`<div class="answer"><p class="meta"><b>${a.agencyName}</b> · ${fmtDate(a.publishedAt, lang, tz, true)}</p>${paragraphs(a.body)}</div>`) : html`<p class="muted">${t('noAnswers')}</p>`}`

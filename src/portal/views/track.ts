@@ -5,7 +5,7 @@ import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type ReportKind } from '../..
 import { html, paragraphs, raw, type Html } from '../html.ts'
 import { label, translator, type Lang } from '../i18n.ts'
 import type { TrackView } from '../track.ts'
-import { fmtDate } from './layout.ts'
+import { areaLine, fmtDate } from './layout.ts'
 
 const RECEIVED = { id: 'Laporan diterima', en: 'Report received' }
 const eventLabel = (type: string) =>
@@ -36,7 +36,8 @@ export function trackPage(v: TrackView, lang: Lang, timeZone: string, base: stri
 ${notice ? html`<div class="notice ok" role="status">${notice}</div>` : ''}
 <div class="card">
 <p>${t('status')}: <strong id="status">${statusBadge(v.status, lang)}</strong></p>
-<p class="meta">${label(REPORT_KIND_LABELS[v.kind as ReportKind], lang)} · ${t('received')} ${fmtDate(v.createdAt, lang, timeZone, true)}${v.regionName ? ` · ${v.regionName}` : ''}</p>
+<p class="meta">${label(REPORT_KIND_LABELS[v.kind as ReportKind], lang)} · ${t('received')} ${fmtDate(v.createdAt, lang, timeZone, true)}</p>
+${areaLine(v.area, lang)}
 ${v.deadline?.dueAt ? html`<p class="meta">${label(DEADLINE_LABELS[v.deadline.kind], lang)}: ${fmtDate(v.deadline.dueAt, lang, timeZone, true)} ${late ? html`<span class="badge late">${t('overdue')}</span>` : ''}</p>` : ''}
 </div>
 ${v.access === 'code' && !v.isPublic ? html`<p class="muted">${t('codeOnly')}</p>` : ''}
