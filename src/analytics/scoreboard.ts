@@ -4,13 +4,15 @@
 // disposition_daily_stats (per local day and local month). The scoreboard's counts (reports,
 // dispositions, answered, on time, returned) are the sum of the rollup rows and the pending
 // deltas, so they equal a direct count at any instant; overdue open (depends on `now`) is read
-// through the partial index dispositions_open_due_idx, the medians from the dispositions.
+// through the partial index dispositions_open_due_idx, the medians from an hours histogram per
+// agency (migration 0014, scoreboard-medians.ts).
 // Used for the whole tenant (an agency filter is fine) without report filters and with one UTC
 // offset over the period; scoreboardQuery reads the dispositions otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { addDays } from './period.ts'
 import { rollupApplies } from './rollup.ts'
+import { scoreboardMedians } from './scoreboard-medians.ts'
 import { rowsOf } from './scope.ts'
 import type { Query } from './queries.ts'
 
@@ -69,20 +71,41 @@ export async function scoreboardFromRollup(
   const t = sql`${q.scope.tenantId}::uuid`
   const range = sql`d.report_created_at >= ${q.period.start.toISOString()}::timestamptz and d.report_created_at < ${q.period.end.toISOString()}::timestamptz`
   const agency = q.filters.agency ? sql`and d.agency_id = ${q.filters.agency}::uuid` : sql``
-  return rowsOf<Record<string, unknown>>(
+  const rows = await rowsOf<Record<string, unknown>>(
     db,
     sql`with c as (${countsSql(q)}),
     o as (select d.agency_id, count(*) as overdue_open from dispositions d where d.tenant_id = ${t} and ${range} ${agency}
-      and d.status in ('pending', 'in_progress') and d.due_at < ${q.now.toISOString()}::timestamptz group by d.agency_id),
-    m as (select d.agency_id,
+      and d.status in ('pending', 'in_progress') and d.due_at < ${q.now.toISOString()}::timestamptz group by d.agency_id)
+    select c.*, coalesce(o.overdue_open, 0) as overdue_open, a.name, a.short_name
+    from c join agencies a on a.tenant_id = ${t} and a.id = c.agency_id
+      left join o on o.agency_id = c.agency_id`,
+  )
+  // The two medians per agency from the hours histogram (migration 0014); sorted from every
+  // disposition of the period only if the histogram and the dispositions disagree.
+  const medians = await scoreboardMedians(db, q)
+  if (medians) {
+    for (const r of rows) {
+      const m = medians.get(String(r.agency_id))
+      r.median_first = m?.first ?? null
+      r.median_done = m?.done ?? null
+    }
+    return rows
+  }
+  const sorted = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select d.agency_id,
       percentile_cont(0.5) within group (order by ${hours('d.accepted_at', 'd.created_at')}) as median_first,
       percentile_cont(0.5) within group (order by ${hours('d.completed_at', 'd.created_at')}) filter (where d.status = 'answered') as median_done
       from dispositions d where d.tenant_id = ${t} and ${range} ${agency} and d.status <> 'cancelled'
-        and (d.accepted_at is not null or d.status = 'answered') group by d.agency_id)
-    select c.*, coalesce(o.overdue_open, 0) as overdue_open, m.median_first, m.median_done, a.name, a.short_name
-    from c join agencies a on a.tenant_id = ${t} and a.id = c.agency_id
-      left join o on o.agency_id = c.agency_id left join m on m.agency_id = c.agency_id`,
+        and (d.accepted_at is not null or d.status = 'answered') group by d.agency_id`,
   )
+  const byAgency = new Map(sorted.map((m) => [String(m.agency_id), m]))
+  for (const r of rows) {
+    const m = byAgency.get(String(r.agency_id))
+    r.median_first = m?.median_first ?? null
+    r.median_done = m?.median_done ?? null
+  }
+  return rows
 }
 
 /** Folds every pending disposition delta into the scoreboard rollup (the dashboard job). */

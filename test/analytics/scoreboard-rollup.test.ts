@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildQuery } from '../../src/analytics/dashboard.ts'
 import { scoreboardQuery } from '../../src/analytics/queries.ts'
 import { useRollup } from '../../src/analytics/rollup.ts'
+import { scoreboardMedians } from '../../src/analytics/scoreboard-medians.ts'
 import { compactScoreboard, rebuildScoreboard, scoreboardRollupApplies } from '../../src/analytics/scoreboard.ts'
 import { rowsOf, type DashboardFilters, type DashboardScope } from '../../src/analytics/scope.ts'
 import { dispositions, reports, tenants } from '../../src/db/schema/index.ts'
@@ -147,6 +148,60 @@ describe.each(BACKENDS)('scoreboard rollup on %s', (backend) => {
     const b = rows.find((r) => r.agencyId === agencyB)!
     expect([b.reports, b.dispositions, b.answered, b.answeredOnTime, b.overdueOpen]).toEqual([2, 2, 1, 0, 1])
   }, 120_000)
+
+  it('gives the exact medians per agency from the hours histogram (ties, bucket edges, odd and even counts)', async () => {
+    // Deterministic pseudo-random hours: many values in few buckets, repeated values, negative ones.
+    let x = 7
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const day = (i: number) => `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T0${i % 10}:00:00Z`
+    const made: string[] = []
+    for (let i = 0; i < 41; i++) {
+      const at = day(i)
+      const r = await report(at)
+      const created = new Date(Date.parse(at) + H)
+      const id = await dispose(r, i % 3 ? agencyA : agencyB, created)
+      made.push(id)
+      const first = i % 7 === 0 ? 2 : i % 11 === 0 ? -1 : Math.round(rnd() * 480) / 10
+      const done = i % 5 === 0 ? 24 : Math.round(rnd() * 2000) / 10
+      if (i % 4 === 3) continue // pending: no value
+      await set(id, { status: 'in_progress', acceptedAt: new Date(+created + first * H) })
+      if (i % 4 === 1) await set(id, { status: 'answered', completedAt: new Date(+created + done * H) })
+      if (i % 9 === 2) await set(id, { status: 'cancelled' })
+    }
+    await expectSameAsRaw('medians, pending')
+    await compactScoreboard(t.ctx.db)
+    await expectSameAsRaw('medians, folded')
+    // One more value per agency (odd <-> even counts), one changed, one deleted, pending again.
+    await set(made[3]!, { status: 'answered', acceptedAt: new Date(Date.parse(day(3)) + 2 * H), completedAt: new Date(Date.parse(day(3)) + 30 * H) })
+    await set(made[4]!, { status: 'answered', completedAt: new Date(Date.parse(day(4)) + 3 * H) })
+    await set(made[5]!, { acceptedAt: new Date(Date.parse(day(5)) + 40 * H) })
+    await t.ctx.db.delete(dispositions).where(and(eq(dispositions.tenantId, tenantId), eq(dispositions.id, made[6]!)))
+    await expectSameAsRaw('medians, changed')
+    // Unrounded: the same float8 as percentile_cont.
+    for (const [from, to] of [['2026-11-01', '2026-11-30'], ['2026-11-03', '2026-11-17'], ['2026-10-01', '2026-12-31']] as const) {
+      const q = await buildQuery(t.ctx.db, scope, { from, to }, t.clock.now())
+      const got = await scoreboardMedians(t.ctx.db, q)
+      const raw = await rowsOf<{ agency_id: string; f: number | null; d: number | null }>(
+        t.ctx.db,
+        sql`select d.agency_id, percentile_cont(0.5) within group (order by extract(epoch from (d.accepted_at - d.created_at)) / 3600.0) as f,
+          percentile_cont(0.5) within group (order by extract(epoch from (d.completed_at - d.created_at)) / 3600.0) filter (where d.status = 'answered') as d
+        from dispositions d where d.tenant_id = ${tenantId}::uuid and d.status <> 'cancelled'
+          and d.report_created_at >= ${q.period.start.toISOString()}::timestamptz and d.report_created_at < ${q.period.end.toISOString()}::timestamptz
+          and (d.accepted_at is not null or d.status = 'answered') group by 1`,
+      )
+      expect(got).toBeDefined()
+      for (const r of raw) {
+        expect(got!.get(r.agency_id)?.first ?? null, `first ${from}..${to}`).toBe(r.f === null ? null : Number(r.f))
+        expect(got!.get(r.agency_id)?.done ?? null, `done ${from}..${to}`).toBe(r.d === null ? null : Number(r.d))
+      }
+    }
+    const q = await buildQuery(t.ctx.db, scope, { from: '2026-11-01', to: '2026-11-30' }, t.clock.now())
+    const rows = await scoreboardQuery(t.ctx.db, q)
+    expect(rows.filter((r) => r.medianFirstResponseHours !== null).length).toBe(2)
+    expect(rows.filter((r) => r.medianCompletionHours !== null).length).toBe(2)
+    await rebuildScoreboard(t.ctx.db, tenantId)
+    await expectSameAsRaw('medians, rebuilt')
+  }, 180_000)
 
   it('recounts local days when the tenant moves to another time zone', async () => {
     await t.ctx.db.update(tenants).set({ timeZone: 'Asia/Jayapura' }).where(eq(tenants.id, tenantId))
