@@ -1,7 +1,8 @@
 // The admin app in English: Bahasa Indonesia is the default; the switch (on the sign-in page and
-// in the header) turns the inbox, a report page and the dashboard into English, sets <html lang>,
-// survives a reload, and switches back. Server refusals show their English side. Runs on the demo
-// tenant; the English inbox is saved as docs/screenshots/admin-inbox-en.png.
+// in the header) turns the inbox, a report page and the dashboard (with its month names, numbers and
+// percentages) into English, sets <html lang>, survives a reload, and switches back. Server refusals
+// show their English side. Runs on the demo tenant; the English inbox is saved as
+// docs/screenshots/admin-inbox-en.png.
 import path from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -92,6 +93,19 @@ describe.runIf(hasChromium)('admin app in English and back', { timeout: 400_000 
     await page.getByRole('heading', { name: 'Leadership dashboard' }).waitFor()
     await page.locator('.dash-kpi dt', { hasText: 'Reports received' }).waitFor()
     await page.getByRole('heading', { name: 'Report trend' }).waitFor()
+    // Month names, numbers, percentages and hours follow the language (en-GB), here a monthly trend.
+    await page.goto(`${base}/admin/dasbor?from=2026-05-01&to=2026-10-31&granularity=month`)
+    await page.getByRole('heading', { name: 'Leadership dashboard' }).waitFor()
+    const trendTable = page.locator('figure.dash-figure table.sr-only')
+    const months = () => trendTable.locator('tbody td:first-child').allTextContents()
+    const kpi = (label: string) => page.locator('.dash-kpi', { has: page.locator('dt', { hasText: label }) }).locator('dd')
+    await expect.poll(months).toEqual(['May 2026', 'Jun 2026', 'Jul 2026', 'Aug 2026', expect.stringMatching(/^Sept? 2026$/), 'Oct 2026'])
+    expect(await trendTable.locator('caption').textContent()).toBe('Reports per month')
+    expect(await page.locator('.dash-sub').textContent()).toMatch(/^1 May 2026 – 31 Oct 2026/)
+    expect(await kpi('Reports received').textContent()).toMatch(/^\d{1,3}(,\d{3})*$/)
+    expect(await kpi('Agency SLA compliance').textContent()).toMatch(/^(\d+(\.\d)?%|—)$/)
+    expect(await kpi('Median first response').textContent()).toMatch(/^(\d+(\.\d)? (h|days)|—)$/)
+    expect(await page.locator('.dash').textContent()).not.toMatch(/\b(Agu|Okt|Mei) 2026|\d,\d%/)
     if (process.env.ADUAN_SHOTS_DIR) await page.screenshot({ path: path.join(process.env.ADUAN_SHOTS_DIR, 'dashboard-en.png'), fullPage: true })
 
     // Back to Indonesian, from the header.
@@ -99,6 +113,10 @@ describe.runIf(hasChromium)('admin app in English and back', { timeout: 400_000 
     await page.getByRole('heading', { name: 'Dasbor Pimpinan' }).waitFor()
     await page.locator('.dash-kpi dt', { hasText: 'Laporan masuk' }).waitFor()
     expect(await htmlLang(page)).toBe('id')
+    await expect.poll(months).toEqual(['Mei 2026', 'Jun 2026', 'Jul 2026', 'Agu 2026', 'Sep 2026', 'Okt 2026'])
+    expect(await trendTable.locator('caption').textContent()).toBe('Tren laporan per bulan')
+    expect(await kpi('Laporan masuk').textContent()).toMatch(/^\d{1,3}(\.\d{3})*$/)
+    expect(await kpi('Kepatuhan SLA OPD').textContent()).toMatch(/^(\d+(,\d)?%|—)$/)
     await page.reload()
     await page.getByRole('heading', { name: 'Dasbor Pimpinan' }).waitFor()
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kotak Masuk' }).waitFor()

@@ -26,7 +26,7 @@ export function TrendChart({ data }: { data: DashboardData }) {
         </ResponsiveContainer>
       </div>
       <table className="sr-only">
-        <caption>Tren laporan per {g === 'day' ? 'hari' : g === 'week' ? 'minggu' : 'bulan'}</caption>
+        <caption>{g === 'day' ? tr('Tren laporan per hari', 'Reports per day') : g === 'week' ? tr('Tren laporan per minggu', 'Reports per week') : tr('Tren laporan per bulan', 'Reports per month')}</caption>
         <thead>
           <tr>
             <th scope="col">{tr('Periode', 'Period')}</th>
@@ -38,8 +38,8 @@ export function TrendChart({ data }: { data: DashboardData }) {
           {rows.map((r) => (
             <tr key={r.bucket}>
               <td>{r.label}</td>
-              <td>{r.received}</td>
-              <td>{r.answered}</td>
+              <td>{fmtNum(r.received)}</td>
+              <td>{fmtNum(r.answered)}</td>
             </tr>
           ))}
         </tbody>
@@ -92,7 +92,7 @@ export function BarPanel({ title, items, max = 8, onPick }: { title: string; ite
               {rows.map((r) => (
                 <tr key={r.label}>
                   <th scope="row">{r.label}</th>
-                  <td>{r.count}</td>
+                  <td>{fmtNum(r.count)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,7 @@
 // The dashboard's API calls and types (the server's shapes from src/analytics).
 import type { ChannelType, ReportKind, Role } from '../../../src/reports/model.ts'
+import { tr } from '../i18n.ts'
+import { locale } from '../labels.ts'
 
 export interface Filters {
   from: string
@@ -67,15 +69,19 @@ export interface Me {
 
 export class DashError extends Error {}
 
+/** A problem+json's message in the current language (the server sends both). */
+const problemText = (body: { message?: { id?: string; en?: string }; detail_id?: string } | null): string | undefined =>
+  (tr(body?.message?.id ?? '', body?.message?.en ?? '') || body?.message?.id) ?? body?.detail_id
+
 async function getJson<T>(url: string): Promise<T> {
   let res: Response
   try {
     res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
   } catch {
-    throw new DashError('Tidak dapat terhubung ke server. Periksa koneksi internet Anda.')
+    throw new DashError(tr('Tidak dapat terhubung ke server. Periksa koneksi internet Anda.', 'Cannot reach the server. Check your internet connection.'))
   }
   const body = await res.json().catch(() => null)
-  if (!res.ok) throw new DashError(body?.message?.id ?? body?.detail_id ?? `Permintaan gagal (HTTP ${res.status}).`)
+  if (!res.ok) throw new DashError(problemText(body) ?? tr(`Permintaan gagal (HTTP ${res.status}).`, `Request failed (HTTP ${res.status}).`))
   return body as T
 }
 
@@ -99,26 +105,36 @@ export async function uploadBoundaries(geojson: unknown, csrf: string | null) {
     body: JSON.stringify(geojson),
   })
   const body = await res.json().catch(() => null)
-  if (!res.ok) throw new DashError(body?.message?.id ?? body?.detail_id ?? `Impor gagal (HTTP ${res.status}).`)
+  if (!res.ok) throw new DashError(problemText(body) ?? tr(`Impor gagal (HTTP ${res.status}).`, `Import failed (HTTP ${res.status}).`))
   return body as { matched: { code: string; name: string }[]; unmatched: { index: number; label: string }[] }
 }
 
-const nf = new Intl.NumberFormat('id-ID')
-export const fmtNum = (n: number) => nf.format(n)
-export const fmtPct = (n: number | null) => (n === null ? '—' : `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n)}%`)
-/** Hours as "5,5 jam" or, past two days, "3,2 hari". */
+// Numbers, percentages, hours and days in the current language (id-ID: "1.234,5" and "Agu";
+// en-GB: "1,234.5" and "Aug"). Formatters are read at render time, so a language switch re-renders
+// them; they are cached per locale.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormat(decimals: 0 | 1): Intl.NumberFormat {
+  const key = `${locale()}:${decimals}`
+  let f = numberFormats.get(key)
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale(), { maximumFractionDigits: decimals })))
+  return f
+}
+export const fmtNum = (n: number) => numberFormat(0).format(n)
+export const fmtPct = (n: number | null) => (n === null ? '—' : `${numberFormat(1).format(n)}%`)
+/** Hours as "5,5 jam" / "5.5 h" or, past two days, "3,2 hari" / "3.2 days". */
 export function fmtHours(h: number | null): string {
   if (h === null) return '—'
-  const f = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 })
-  return h >= 48 ? `${f.format(h / 24)} hari` : `${f.format(h)} jam`
+  const f = numberFormat(1)
+  return h >= 48 ? tr(`${f.format(h / 24)} hari`, `${f.format(h / 24)} days`) : tr(`${f.format(h)} jam`, `${f.format(h)} h`)
 }
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des']
+/** A calendar day (YYYY-MM-DD, no time zone shift) as "5 Agu" / "5 Aug", or its month as "Agu 2026". */
 export function fmtDay(day: string, g: 'day' | 'week' | 'month' = 'day'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  if (g === 'month') return `${MONTHS[m - 1]} ${y}`
-  return `${d} ${MONTHS[m - 1]}${g === 'week' ? '' : ''}`
+  const opts: Intl.DateTimeFormatOptions = g === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' }
+  return new Intl.DateTimeFormat(locale(), { ...opts, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }
+/** "5 Agu 2026" / "5 Aug 2026". */
 export function fmtLongDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return `${d} ${MONTHS[m - 1]} ${y}`
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }

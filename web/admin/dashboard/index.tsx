@@ -3,13 +3,14 @@
 // /api/dashboard (src/analytics), computed inside the viewer's scope by the server.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { CHANNEL_TYPES, REPORT_KINDS, type ChannelType, type ReportKind, type ReportStatus } from '../../../src/reports/model.ts'
-import { channelLabel, kindLabel, locale, statusLabel } from '../labels.ts'
+import { channelLabel, kindLabel, statusLabel } from '../labels.ts'
 import { BarPanel, TrendChart, type BarItem } from './charts.tsx'
 import {
   fetchBoundaries,
   fetchDashboard,
   fetchMe,
   fetchOptions,
+  fmtLongDay,
   NO_FILTERS,
   queryOf,
   type Boundaries,
@@ -103,7 +104,7 @@ export function Dashboard() {
           <h1 id="dash-title">{tr('Dasbor Pimpinan', 'Leadership dashboard')}</h1>
           {period && (
             <p className="muted dash-sub">
-              {longDay(period.from)} – {longDay(period.to)} · {tr('waktu', 'time')} {period.timeZone === 'Asia/Jayapura' ? 'WIT' : period.timeZone === 'Asia/Makassar' ? 'WITA' : 'WIB'}
+              {fmtLongDay(period.from)} – {fmtLongDay(period.to)} · {tr('waktu', 'time')} {period.timeZone === 'Asia/Jayapura' ? 'WIT' : period.timeZone === 'Asia/Makassar' ? 'WITA' : 'WIB'}
               {data?.scope === 'agencies' ? tr(' · hanya laporan yang didisposisikan ke OPD Anda', ' · only reports dispatched to your agencies') : ''}
             </p>
           )}
@@ -258,10 +259,4 @@ export function Dashboard() {
       )}
     </section>
   )
-}
-
-/** "23 Nov 2026" in the current language (the period's days are calendar days: no time zone shift). */
-function longDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
 }

@@ -2,15 +2,7 @@
 // topics and the one-time boundary import.
 import { useState, type FormEvent } from 'react'
 import { tr } from '../i18n.ts'
-import { locale } from '../labels.ts'
-import { fmtNum, fmtPct, uploadBoundaries, type DashboardData, type ScoreRow } from './data.ts'
-
-/** Hours as "5,5 jam" / "5.5 h" or, past two days, in days. */
-function fmtHours(h: number | null): string {
-  if (h === null) return '—'
-  const f = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 })
-  return h >= 48 ? tr(`${f.format(h / 24)} hari`, `${f.format(h / 24)} days`) : tr(`${f.format(h)} jam`, `${f.format(h)} h`)
-}
+import { fmtHours, fmtNum, fmtPct, uploadBoundaries, type DashboardData, type ScoreRow } from './data.ts'
 
 export function Kpis({ s }: { s: DashboardData['summary'] }) {
   const items: [string, string, string?][] = [
