@@ -5,7 +5,7 @@ import { ADAPTERS, ADAPTER_TYPES } from '../../src/channels/registry.ts'
 import { CHANNEL_TYPES_INFO } from '../../src/settings/channel-fields.ts'
 import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type Session, type TestApp } from '../harness/app.ts'
 import { BACKENDS } from '../harness/db.ts'
-import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
+import { defaultAccounts, metaChannelConfigs, SIM_PHONE_NUMBER_ID, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
 import { startTelegramSimulator } from '../simulators/telegram.ts'
 
 describe('channel field catalogue', () => {
@@ -78,6 +78,33 @@ describe.each(BACKENDS)('channel accounts: edit and test on %s', (backend) => {
     expect(JSON.stringify(bad)).not.toContain('AAwrongTokenForTests')
 
     expect((await as(t.app, admin)('PATCH', `/api/channels/${id}`, { active: false })).json().active).toBe(false)
+  })
+
+  it('tests a WhatsApp account against the Graph phone-number node: accepted, then a token Meta refuses', async () => {
+    const c = await as(t.app, admin)('POST', '/api/channels', { type: 'whatsapp', name: 'WA Pemda', config: metaChannelConfigs(meta.url).whatsapp })
+    expect(c.statusCode, c.body).toBe(201)
+    const id = c.json().id
+    meta.setAccount({ ...defaultAccounts()[0]!, accessToken: 'EAA-sim-whatsapp' })
+    meta.reset()
+    const ok = await as(t.app, admin)('POST', `/api/channels/${id}/test`)
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json()).toMatchObject({
+      ok: true,
+      checks: [{ step: 'config', ok: true }, { step: 'provider', ok: true }],
+      message: { id: 'Meta menerima kredensial.', en: 'Meta accepted the credentials.' },
+    })
+    const [call] = meta.calls
+    expect(call).toMatchObject({ method: 'GET', path: `/v21.0/${SIM_PHONE_NUMBER_ID}`, status: 200, headers: { authorization: 'Bearer EAA-sim-whatsapp' } })
+    // What Graph answers for that node (the simulator speaks its format, fields filtered as asked).
+    const node = await fetch(`${meta.url}/v21.0/${SIM_PHONE_NUMBER_ID}`, { headers: { authorization: 'Bearer EAA-sim-whatsapp' } })
+    expect(await node.json()).toMatchObject({ id: SIM_PHONE_NUMBER_ID, display_phone_number: expect.stringMatching(/^\+62 /), verified_name: expect.any(String), quality_rating: 'GREEN' })
+
+    await as(t.app, admin)('PATCH', `/api/channels/${id}`, { config: { accessToken: 'EAA-revoked-token' } })
+    const bad = (await as(t.app, admin)('POST', `/api/channels/${id}/test`)).json()
+    expect(bad).toMatchObject({ ok: false, checks: [{ step: 'config', ok: true }, { step: 'provider', ok: false }] })
+    expect(bad.message.en).toContain('Meta rejected the token (HTTP 401)')
+    expect(JSON.stringify(bad)).not.toContain('EAA-revoked-token')
+    meta.setAccount(defaultAccounts()[0]!)
   })
 
   it('refuses an invalid config with problem+json, and agency users', async () => {

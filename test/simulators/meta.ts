@@ -1,6 +1,7 @@
 // A local stand-in for Meta (node:http, port 0). It (a) answers our Graph API calls the way the
 // Graph API does (WhatsApp messages, Messenger/Instagram Send API, comment replies, media
-// lookups and downloads), records each with headers and body, and fails on request; (b) sends
+// lookups and downloads, reading the WhatsApp phone number, Page and Instagram account nodes that
+// the channel test calls), records each with headers and body, and fails on request; (b) sends
 // webhooks in Meta's wire format, signed as Meta signs them (X-Hub-Signature-256 over the exact
 // escaped-unicode bytes), to any URL.
 // https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads
@@ -55,6 +56,7 @@ export async function startMetaSimulator() {
   const calls: RecordedCall[] = []
   const failures: { status: number; error?: GraphErrorSpec }[] = []
   const media = new Map<string, { bytes: Buffer; mimeType: string }>()
+  const accounts = new Map<string, Account>(defaultAccounts().map((a) => [String(a.fields.id), a]))
 
   const server = createServer((req, res) => {
     void handle(req, res)
@@ -74,7 +76,7 @@ export async function startMetaSimulator() {
       body = undefined
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]))
-    const answer = route(req.method ?? 'GET', u.pathname, headers, body)
+    const answer = route(req.method ?? 'GET', u.pathname, headers, body, u.searchParams)
     calls.push({
       method: req.method ?? 'GET',
       path: u.pathname,
@@ -104,7 +106,7 @@ export async function startMetaSimulator() {
     },
   })
 
-  function route(method: string, path: string, headers: Record<string, string>, body: any): Answer {
+  function route(method: string, path: string, headers: Record<string, string>, body: any, query: URLSearchParams): Answer {
     const failure = failures.shift()
     if (failure) return graphError(failure.status, failure.error)
     if (!/^Bearer \S+/.test(headers.authorization ?? '')) {
@@ -120,6 +122,8 @@ export async function startMetaSimulator() {
     const graph = /^\/v\d+\.\d+\/(.+)$/.exec(path)
     if (!graph) return graphError(404, { code: 100, message: 'Unknown path components' })
     const [node, edge] = graph[1].split('/')
+    const account = method === 'GET' && !edge ? accounts.get(node) : undefined
+    if (account) return readAccount(account, headers, query)
     if (method === 'GET' && !edge) {
       const m = media.get(node)
       if (!m)
@@ -156,6 +160,24 @@ export async function startMetaSimulator() {
       }
     }
     return graphError(400, { code: 100, message: `(#100) Unsupported post request to ${edge}` })
+  }
+
+  /**
+   * GET /{version}/{node}: a node answers the fields asked for (`?fields=a,b`; `id` always), or its
+   * default fields. A node with its own access token refuses any other token as Graph does (code 190).
+   * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers
+   */
+  function readAccount(a: Account, headers: Record<string, string>, query: URLSearchParams): Answer {
+    if (a.accessToken && headers.authorization !== `Bearer ${a.accessToken}`) {
+      return graphError(401, { code: 190, message: 'Error validating access token: The session is invalid because the user logged out.' })
+    }
+    const asked = query.get('fields')?.split(',').map((f) => f.trim()).filter(Boolean)
+    const names = asked ? [...new Set(['id', ...asked])] : a.defaultFields
+    const unknown = names.find((n) => !(n in a.fields))
+    if (unknown) {
+      return graphError(400, { code: 100, message: `(#100) Tried accessing nonexisting field (${unknown}) on node type (${a.nodeType})` })
+    }
+    return { status: 200, json: Object.fromEntries(names.map((n) => [n, a.fields[n]])) }
   }
 
   function whatsappSend(body: any): Answer {
@@ -227,6 +249,13 @@ export async function startMetaSimulator() {
     addMedia(id: string, bytes: Buffer, mimeType: string) {
       media.set(id, { bytes, mimeType })
     },
+    /**
+     * Adds or replaces a readable node (a WhatsApp phone number, Page or Instagram account); with
+     * `accessToken`, only that bearer token may read it. The simulator starts with the SIM_* ids.
+     */
+    setAccount(a: Account) {
+      accounts.set(String(a.fields.id), a)
+    },
     /** Forgets recorded calls and pending failures. */
     reset() {
       calls.length = 0
@@ -290,4 +319,37 @@ function defaultMessage(status: number, code?: number): string {
   if (status === 429 || code === 4) return '(#4) Application request limit reached'
   if (status >= 500) return 'An unexpected error has occurred. Please retry your request later.'
   return `(#${code ?? 100}) Invalid parameter`
+}
+
+export interface Account {
+  nodeType: 'WhatsAppBusinessPhoneNumber' | 'Page' | 'IGUser'
+  /** Every field the node has, `id` included. */
+  fields: Record<string, unknown> & { id: string }
+  /** What a GET without `fields` returns. */
+  defaultFields: string[]
+  accessToken?: string
+}
+
+/** The WhatsApp phone number, Facebook Page and Instagram account of metaChannelConfigs(). */
+export function defaultAccounts(): Account[] {
+  return [
+    {
+      nodeType: 'WhatsAppBusinessPhoneNumber',
+      // The shape of Graph's "Get phone number by ID" answer.
+      fields: {
+        id: build.SIM_PHONE_NUMBER_ID,
+        display_phone_number: '+62 811-0000-1111',
+        verified_name: 'Pemkab Uji Simulator',
+        code_verification_status: 'VERIFIED',
+        quality_rating: 'GREEN',
+        platform_type: 'CLOUD_API',
+        throughput: { level: 'STANDARD' },
+        name_status: 'APPROVED',
+        messaging_limit_tier: 'TIER_1K',
+      },
+      defaultFields: ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'id'],
+    },
+    { nodeType: 'Page', fields: { id: build.SIM_PAGE_ID, name: 'Pemkab Uji Simulator', category: 'Government organization' }, defaultFields: ['name', 'id'] },
+    { nodeType: 'IGUser', fields: { id: build.SIM_IG_USER_ID, username: 'pemkab.uji', name: 'Pemkab Uji Simulator' }, defaultFields: ['id'] },
+  ]
 }
