@@ -5,9 +5,19 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { bucketOf, bucketsOf, type Period } from './period.ts'
 import { exactMedian, histogramApplies } from './medians.ts'
+import { agencySource } from './agency-rollup.ts'
 import { rollupSource, type Dim } from './rollup.ts'
 import { scoreboardFromRollup } from './scoreboard.ts'
-import { reportWhere, rowsOf, uuidList, type DashboardFilters, type DashboardScope } from './scope.ts'
+import {
+  filterDispositionSql,
+  reportWhere,
+  rowsOf,
+  rowsWithoutJit,
+  scopeDispositionSql,
+  uuidList,
+  type DashboardFilters,
+  type DashboardScope,
+} from './scope.ts'
 
 export interface Query {
   scope: DashboardScope
@@ -18,10 +28,14 @@ export interface Query {
 
 /** Statuses in which the current deadline still runs (needs_info pauses the clock). */
 export const OPEN_STATUSES = ['received', 'dispatched', 'in_progress', 'returned', 'reopened'] as const
-const openList = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `)
+const openList = sql.join(
+  OPEN_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+)
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10)
+const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10
 const hours = (a: string, b: string) => sql.raw(`extract(epoch from (${a} - ${b})) / 3600.0`)
 
 export interface Summary {
@@ -42,7 +56,7 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
   const medians = sql`percentile_cont(0.5) within group (order by ${hours('r.first_response_at', 'r.created_at')}) as median_first_response,
       percentile_cont(0.5) within group (order by ${hours('coalesce(r.closed_at, r.answered_at)', 'r.created_at')}) as median_completion`
   let row: Record<string, unknown> | undefined
-  const src = rollupSource(q, ['status'])
+  const src = rollupSource(q, ['status']) ?? agencySource(q, ['status'])
   if (src) {
     // Counts from the rollup; what depends on `now` or needs every value (overdue, medians) from the reports.
     const [c] = await rowsOf<Record<string, unknown>>(
@@ -111,7 +125,8 @@ export async function trendQuery(db: Db, q: Query): Promise<TrendPoint[]> {
     by.set(bucket, e)
   }
   // Local days (or whole months, for a monthly trend) from the rollup, put in buckets here.
-  const src = rollupSource(q, [], { months: q.period.granularity === 'month' })
+  const months = { months: q.period.granularity === 'month' }
+  const src = rollupSource(q, [], months) ?? agencySource(q, [], months)
   if (src) {
     const rows = await rowsOf<{ day: string; received: unknown; answered: unknown }>(
       db,
@@ -151,8 +166,14 @@ export interface Breakdowns {
 
 /** Counts by channel, kind, status, category and kecamatan in one scan (grouping sets). */
 export async function breakdownQuery(db: Db, q: Query): Promise<Breakdowns> {
-  const dims: [Dim, string][] = [['channel', 'channel_type'], ['kind', 'kind'], ['status', 'status'], ['category', 'category_id'], ['district', 'district_code']]
-  const sources = dims.map(([d]) => rollupSource(q, [d]))
+  const dims: [Dim, string][] = [
+    ['channel', 'channel_type'],
+    ['kind', 'kind'],
+    ['status', 'status'],
+    ['category', 'category_id'],
+    ['district', 'district_code'],
+  ]
+  const sources = dims.map(([d]) => rollupSource(q, [d]) ?? agencySource(q, [d]))
   const rows = await rowsOf<{ dim: string; key: string | null; n: unknown }>(
     db,
     sources.every((x) => x !== null)
@@ -173,7 +194,8 @@ export async function breakdownQuery(db: Db, q: Query): Promise<Breakdowns> {
   )
   const out: Breakdowns = { channel: [], kind: [], status: [], category: [], district: [] }
   for (const r of rows) out[r.dim as keyof Breakdowns].push({ key: r.key, count: num(r.n) })
-  for (const list of Object.values(out)) (list as Count[]).sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)))
+  for (const list of Object.values(out))
+    (list as Count[]).sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)))
   return out
 }
 
@@ -198,7 +220,12 @@ export interface ScoreRow {
 
 /** The agency scoreboard (rapor OPD): dispositions of the filtered reports, per agency. */
 export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
-  const onlyOwn = q.scope.agencyIds === null ? sql`true` : q.scope.agencyIds.length ? sql`d.agency_id in (${uuidList(q.scope.agencyIds)})` : sql`false`
+  const onlyOwn =
+    q.scope.agencyIds === null
+      ? sql`true`
+      : q.scope.agencyIds.length
+        ? sql`d.agency_id in (${uuidList(q.scope.agencyIds)})`
+        : sql`false`
   const now = sql`${q.now.toISOString()}::timestamptz`
   // Dispositions of the reports received in the period are one range scan on report_created_at
   // (copied from the report by a trigger, migration 0006). Filters on the report's own columns,
@@ -206,9 +233,11 @@ export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
   const f = q.filters
   const byReport = q.scope.agencyIds !== null || !!(f.channel || f.kind || f.category || f.district)
   // From the rollup (migration 0013, scoreboard.ts) where it can answer: the same rows.
-  const rows = (await scoreboardFromRollup(db, q, hours)) ?? await rowsOf<Record<string, unknown>>(
-    db,
-    sql`with s as (select d.agency_id,
+  const rows =
+    (await scoreboardFromRollup(db, q, hours)) ??
+    (await rowsOf<Record<string, unknown>>(
+      db,
+      sql`with s as (select d.agency_id,
       count(distinct d.report_id) as reports, count(*) as dispositions,
       count(*) filter (where d.status = 'answered') as answered,
       count(*) filter (where d.status = 'answered' and (d.due_at is null or d.completed_at <= d.due_at)) as on_time,
@@ -223,7 +252,7 @@ export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
       ${byReport ? sql`and d.report_id in (select r.id from reports r where ${reportWhere(q.scope, q.period, { ...f, agency: undefined })})` : sql``}
     group by d.agency_id)
     select s.*, a.name, a.short_name from s join agencies a on a.tenant_id = ${q.scope.tenantId}::uuid and a.id = s.agency_id`,
-  )
+    ))
   return rows
     .map((r) => {
       const answered = num(r.answered)
@@ -250,12 +279,44 @@ export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
 
 /** Texts of the most recent filtered reports (title and body), for trending topics. */
 export async function recentTextsQuery(db: Db, q: Query, limit: number): Promise<string[]> {
-  const rows = await rowsOf<{ t: string }>(
-    db,
-    sql`select coalesce(r.title, '') || ' ' || r.body as t from reports r
-    where ${reportWhere(q.scope, q.period, q.filters)} order by r.created_at desc limit ${limit}`,
-  )
-  return rows.map((r) => r.t)
+  // With an agency filter or an agency user's scope: walk that agency's dispositions newest first
+  // (dispositions_agency_report_idx) and stop at `limit` reports, rather than a semi-join over every
+  // disposition of the period.
+  const t = q.scope.tenantId
+  const agency = q.filters.agency
+  const driver = (alias: string) =>
+    agency ? filterDispositionSql(t, agency, q.period, alias) : scopeDispositionSql(q.scope, q.period, alias)
+  if (driver('d') === null || q.scope.agencyIds?.length === 0) {
+    const rows = await rowsOf<{ t: string }>(
+      db,
+      sql`select coalesce(r.title, '') || ' ' || r.body as t from reports r
+      where ${reportWhere(q.scope, q.period, q.filters)} order by r.created_at desc limit ${limit}`,
+    )
+    return rows.map((r) => r.t)
+  }
+  // Each report once: a report with two qualifying dispositions comes twice, so read a few more
+  // rows than needed and drop repeats (again with more rows in the rare case that is not enough).
+  const rest = reportWhere(agency ? q.scope : { ...q.scope, agencyIds: null }, q.period, {
+    ...q.filters,
+    agency: undefined,
+  })
+  for (let extra = 50; ; extra *= 4) {
+    const rows = await rowsWithoutJit<{ id: string; t: string }>(
+      db,
+      sql`select r.id, coalesce(r.title, '') || ' ' || r.body as t from dispositions d
+        join reports r on r.tenant_id = d.tenant_id and r.id = d.report_id
+        where ${driver('d')} and ${rest}
+        order by d.report_created_at desc, d.report_id desc limit ${limit + extra}`,
+    )
+    const seen = new Set<string>()
+    const out: string[] = []
+    for (const r of rows) {
+      if (seen.has(r.id)) continue
+      seen.add(r.id)
+      if (out.length < limit) out.push(r.t)
+    }
+    if (out.length === limit || rows.length < limit + extra) return out
+  }
 }
 
 export interface ExportRow {
