@@ -35,7 +35,13 @@ function histogramSql(q: Query): SQL {
   const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
   const mTo = `${addDays(to, 1).slice(0, 7)}-01`
   const ranges: [string, string, string][] =
-    mFrom < mTo ? [['month', mFrom, addDays(mTo, -1)], ['day', from, addDays(mFrom, -1)], ['day', mTo, to]] : [['day', from, to]]
+    mFrom < mTo
+      ? [
+          ['month', mFrom, addDays(mTo, -1)],
+          ['day', from, addDays(mFrom, -1)],
+          ['day', mTo, to],
+        ]
+      : [['day', from, to]]
   const t = sql`${q.scope.tenantId}::uuid`
   const agency = q.filters.agency ? sql`and h.agency_id = ${q.filters.agency}::uuid` : sql``
   const branches: SQL[] = []
@@ -63,7 +69,10 @@ interface Target {
  * (never expected): the caller then sorts.
  */
 export async function scoreboardMedians(db: Db, q: Query): Promise<Map<string, AgencyMedians> | undefined> {
-  const hist = await rowsOf<{ agency_id: string; metric: Metric; bucket: unknown; n: unknown }>(db, histogramSql(q))
+  const hist = await rowsOf<{ agency_id: string; metric: Metric; bucket: unknown; n: unknown }>(
+    db,
+    histogramSql(q),
+  )
   const groups = new Map<string, { agency: string; metric: Metric; h: { bucket: number; n: number }[] }>()
   for (const r of hist) {
     const key = `${r.agency_id}|${r.metric}`
