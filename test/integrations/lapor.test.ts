@@ -9,16 +9,7 @@ import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestAp
 import { BACKENDS } from '../harness/db.ts'
 import { startLaporSimulator, type LaporSimulator } from '../simulators/lapor.ts'
 
-/** Poll until `probe` returns a truthy value (background jobs with backoff). */
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const BRIDGE_QUEUES = ['lapor-forward', 'lapor-push', 'lapor-pull']
 
 describe.each(BACKENDS)('SP4N-LAPOR! bridge on %s', (backend) => {
   let t: TestApp
@@ -31,6 +22,21 @@ describe.each(BACKENDS)('SP4N-LAPOR! bridge on %s', (backend) => {
   const inboundToken = 'lapor-inbound-token-0123456789'
 
   const q = <T>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params)
+
+  /**
+   * Until `probe` returns a truthy value. Each round first runs the bridge's jobs that are due
+   * (drain wakes the workers at once instead of their 1 s poll); retries still wait for their backoff.
+   */
+  async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      await jobs.worker.drain(BRIDGE_QUEUES, Math.max(1, deadline - Date.now())).catch(() => {})
+      const v = await probe()
+      if (v) return v
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  }
 
   async function verifiedReport(body: string, categoryId: string | null = null) {
     const c = await op('POST', '/api/reports', { body, channel: 'phone', reporterName: 'Siti Aminah', reporterPhone: '081234567890' })
@@ -54,7 +60,8 @@ describe.each(BACKENDS)('SP4N-LAPOR! bridge on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend)
     sim = await startLaporSimulator()
-    jobs = await startJobs(t.ctx, { schedules: false })
+    // Retries after 50 ms instead of 1 s, 2 s, ...: the same attempts, counted the same way.
+    jobs = await startJobs(t.ctx, { schedules: false, backoff: () => 50 })
     const tenant = await makeTenant(t.ctx)
     tenantId = tenant.id
     agencyId = (await makeAgency(t.ctx, tenantId, 'pupr')).id
