@@ -5,14 +5,15 @@
 // report's timeline (an internal 'notified' / 'notify_failed' event), and `fallbacks`: where a
 // channel cannot reach the person any more (permanent failure, retries exhausted), the next one
 // (SMS, e-mail) is queued.
+import crypto from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { loadAccountForWebhookCached, loadChannelConfig } from '../channels/accounts.ts'
-import type { OutboundMessage } from '../channels/contract.ts'
+import { loadChannelConfig } from '../channels/accounts.ts'
+import type { ChannelConfig, OutboundMessage } from '../channels/contract.ts'
 import { getAdapter } from '../channels/registry.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
 import { messages, outboundMessages, reportEvents } from '../db/schema/index.ts'
-import { JOBS_CHANNEL, PRIORITY, type BatchJobHandler, type Job } from '../jobs/queue.ts'
+import { JOBS_CHANNEL, PRIORITY, type BatchJobHandler, type BatchOutcome, type Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 
 export const OUTBOX_QUEUE = 'outbox'
@@ -53,57 +54,114 @@ type StoredPayload = Omit<OutboundMessage, 'to' | 'idempotencyKey'> & { notice?:
 
 /** Queue a message in `tx`: the conversation's message row, the outbox row and its job. Idempotent on the key. */
 export async function queueMessage(tx: Db, input: QueueMessageInput): Promise<string | null> {
-  // One round trip: the conversation's message (unless the key was queued before), the outbox
-  // row, its job and the NOTIFY that wakes a worker (sent at commit).
-  const payload = {
-    ...input.message,
-    ...(input.notice ? { notice: input.notice } : {}),
-    ...(input.fallbacks?.length ? { fallbacks: input.fallbacks } : {}),
-  }
-  const t = sql`${input.tenantId}::uuid`
-  const conv = sql`${input.conversationId ?? null}::uuid`
-  const res = (await tx.execute(sql`with m as (
-      insert into messages (tenant_id, conversation_id, report_id, direction, author_user_id, body, kind, channel_account_id, is_public, status)
-      select ${t}, ${conv}, ${input.reportId ?? null}::uuid, 'out', ${input.authorUserId ?? null}::uuid, ${input.message.text}::text,
-        ${input.message.template ? 'template' : 'text'}::text, ${input.channelAccountId}::uuid, ${input.message.isPublic ?? false}::boolean, 'queued'
-      where ${conv} is not null
-        and not exists (select 1 from outbound_messages x where x.tenant_id = ${t} and x.idempotency_key = ${input.idempotencyKey})
-      returning id),
-    o as (
-      insert into outbound_messages (tenant_id, channel_account_id, channel_type, conversation_id, message_id, report_id, user_id, recipient, payload, idempotency_key)
-      values (${t}, ${input.channelAccountId}::uuid, ${input.channelType}::channel_type, ${conv}, (select id from m), ${input.reportId ?? null}::uuid,
-        ${input.userId ?? null}::uuid, ${input.recipient}, ${JSON.stringify(payload)}::jsonb, ${input.idempotencyKey})
-      on conflict do nothing
-      returning id),
-    j as (
-      insert into jobs (queue, tenant_id, priority, payload)
-      select ${OUTBOX_QUEUE}, ${t}, ${PRIORITY.outbox}::int, jsonb_build_object('outboundId', o.id) from o
-      returning id),
-    n as (select pg_notify(${JOBS_CHANNEL}, ${OUTBOX_QUEUE}) from j)
-    select (select id from o) as id, (select id from m) as message_id, (select count(*) from n)::int as notified`)) as unknown as
-    | { rows?: { id: string | null; message_id: string | null }[] }
-    | { id: string | null; message_id: string | null }[]
-  const [r] = Array.isArray(res) ? res : (res.rows ?? [])
-  // Two callers raced for the key: the other's outbox row stands; drop our message row.
-  if (!r?.id && r?.message_id) await tx.delete(messages).where(and(eq(messages.tenantId, input.tenantId), eq(messages.id, r.message_id)))
-  return r?.id ?? null
+  return (await queueMessages(tx, [input]))[0] ?? null
 }
 
-/** Outbox jobs one worker takes at once (see BatchJobHandler). */
-export const OUTBOX_BATCH = 20
-
-export function outboxHandler(ctx: AppContext): BatchJobHandler {
-  return Object.assign(sendOne(ctx), { batch: { size: OUTBOX_BATCH, run: (jobs: Job[]) => sendBatch(ctx, jobs) } })
+/** Rows of a raw query on either backend (node-postgres and PGlite shape results differently). */
+async function rowsOf<T>(tx: Db, q: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await tx.execute(q)) as unknown as { rows?: T[] } | T[]
+  return Array.isArray(res) ? res : (res.rows ?? [])
 }
 
 /**
- * Many sends at once: the rows in one query, the configs from the account cache, the sends in
- * parallel (one recipient's messages in order), the successes recorded in two statements. If any
- * send failed, the successes are recorded first and then the batch throws: the queue runs each job
- * alone, which skips those already sent (no longer 'queued') and retries or fails the rest with
- * the usual per-job accounting.
+ * Many messages in one round trip: the conversations' message rows (unless the key was queued
+ * before), the outbox rows, their jobs and one NOTIFY that wakes a worker (sent at commit).
+ * Returns each input's outbox id, or null where the key was already queued (also for a key
+ * repeated within the inputs: the first one stands).
  */
-async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<void> {
+export async function queueMessages(tx: Db, inputs: readonly QueueMessageInput[]): Promise<(string | null)[]> {
+  if (inputs.length === 0) return []
+  const seen = new Set<string>()
+  const items = inputs.flatMap((input, i) => {
+    const k = `${input.tenantId}\u0000${input.idempotencyKey}`
+    if (seen.has(k)) return []
+    seen.add(k)
+    const payload = {
+      ...input.message,
+      ...(input.notice ? { notice: input.notice } : {}),
+      ...(input.fallbacks?.length ? { fallbacks: input.fallbacks } : {}),
+    }
+    return [
+      {
+        i,
+        tenant_id: input.tenantId,
+        conversation_id: input.conversationId ?? null,
+        report_id: input.reportId ?? null,
+        author_user_id: input.authorUserId ?? null,
+        body: input.message.text,
+        kind: input.message.template ? 'template' : 'text',
+        channel_account_id: input.channelAccountId,
+        channel_type: input.channelType,
+        is_public: input.message.isPublic ?? false,
+        user_id: input.userId ?? null,
+        recipient: input.recipient,
+        payload,
+        idempotency_key: input.idempotencyKey,
+        message_id: crypto.randomUUID(),
+      },
+    ]
+  })
+  const res = await rowsOf<{ i: number; id: string | null; message_id: string | null }>(
+    tx,
+    sql`with v as (
+      select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as v(i int, tenant_id uuid, conversation_id uuid, report_id uuid,
+        author_user_id uuid, body text, kind text, channel_account_id uuid, channel_type channel_type, is_public boolean, user_id uuid,
+        recipient text, payload jsonb, idempotency_key text, message_id uuid)),
+    m as (
+      insert into messages (id, tenant_id, conversation_id, report_id, direction, author_user_id, body, kind, channel_account_id, is_public, status)
+      select v.message_id, v.tenant_id, v.conversation_id, v.report_id, 'out', v.author_user_id, v.body, v.kind, v.channel_account_id, v.is_public, 'queued'
+      from v
+      where v.conversation_id is not null
+        and not exists (select 1 from outbound_messages x where x.tenant_id = v.tenant_id and x.idempotency_key = v.idempotency_key)
+      returning id),
+    o as (
+      insert into outbound_messages (tenant_id, channel_account_id, channel_type, conversation_id, message_id, report_id, user_id, recipient, payload, idempotency_key)
+      select v.tenant_id, v.channel_account_id, v.channel_type, v.conversation_id, (select m.id from m where m.id = v.message_id), v.report_id,
+        v.user_id, v.recipient, v.payload, v.idempotency_key
+      from v order by v.i
+      on conflict do nothing
+      returning id, tenant_id, idempotency_key),
+    j as (
+      insert into jobs (queue, tenant_id, priority, payload)
+      select ${OUTBOX_QUEUE}, o.tenant_id, ${PRIORITY.outbox}::int, jsonb_build_object('outboundId', o.id) from o
+      returning id),
+    n as (select pg_notify(${JOBS_CHANNEL}, ${OUTBOX_QUEUE}) where exists (select 1 from j))
+    select v.i, o.id, m.id as message_id, (select count(*) from n)::int as notified
+    from v left join o on o.tenant_id = v.tenant_id and o.idempotency_key = v.idempotency_key left join m on m.id = v.message_id`,
+  )
+  // Two callers raced for a key: the other's outbox row stands; drop our message row.
+  const orphans = res.filter((r) => !r.id && r.message_id)
+  for (const r of orphans) {
+    const input = inputs[r.i]!
+    await tx.delete(messages).where(and(eq(messages.tenantId, input.tenantId), eq(messages.id, r.message_id!)))
+  }
+  const out: (string | null)[] = inputs.map(() => null)
+  for (const r of res) out[r.i] = r.id ?? null
+  return out
+}
+
+/** Outbox jobs one worker takes at once (see BatchJobHandler). */
+export const OUTBOX_BATCH = 100
+/** Sends in flight at once per batch (keep-alive connections to each provider are reused). */
+export const OUTBOX_PARALLEL = 32
+
+export function outboxHandler(ctx: AppContext): BatchJobHandler {
+  // One job is a batch of one: one code path for the single and the batched run.
+  const one = async (job: Job) => {
+    const { failed } = await sendBatch(ctx, [job])
+    if (failed.length > 0) throw failed[0]!.error
+  }
+  return Object.assign(one, { batch: { size: OUTBOX_BATCH, run: (jobs: Job[]) => sendBatch(ctx, jobs) } })
+}
+
+/**
+ * Sends outbox jobs: the rows in one query, each account's config read once, the sends in
+ * parallel (at most OUTBOX_PARALLEL; one recipient's messages in order), the successes recorded
+ * in two statements. Every job is settled here: sent, failed for good (markFailed: the fallback
+ * channel is queued), or returned as failed so that the queue retries it after its backoff (a
+ * retryable provider error, and the same recipient's later messages, which wait behind it).
+ */
+async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<BatchOutcome> {
   const byId = new Map(jobs.map((j) => [j.payload.outboundId as string, j]))
   const rows = await ctx.db
     .select()
@@ -111,31 +169,59 @@ async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<void> {
     .where(and(inArray(outboundMessages.id, [...byId.keys()]), eq(outboundMessages.status, 'queued')))
   const groups = new Map<string, OutboundRow[]>()
   for (const r of rows) {
-    if (r.tenantId !== byId.get(r.id)?.tenantId) continue
+    if (r.tenantId !== byId.get(r.id)?.tenantId || !r.channelAccountId) continue
     const k = `${r.channelAccountId}\u0000${r.recipient}`
     groups.set(k, [...(groups.get(k) ?? []), r])
   }
+  const configs = new Map<string, Promise<ChannelConfig | null>>()
+  const configOf = (r: OutboundRow) => {
+    const k = `${r.tenantId}\u0000${r.channelAccountId}`
+    if (!configs.has(k)) configs.set(k, loadChannelConfig(ctx, r.tenantId, r.channelAccountId!))
+    return configs.get(k)!
+  }
   const sent: { row: OutboundRow; providerMessageId: string; attempts: number }[] = []
-  let failed = 0
-  await Promise.all(
-    [...groups.values()].map(async (list) => {
-      for (const row of list) {
-        const found = row.channelAccountId ? await loadAccountForWebhookCached(ctx, row.channelAccountId) : null
-        const adapter = getAdapter(row.channelType)
-        if (!adapter || !found || found.account.tenantId !== row.tenantId) {
-          failed++
-          return // the single path marks it failed
-        }
-        const { notice: _n, fallbacks: _f, ...payload } = row.payload as StoredPayload
-        const result = await adapter
-          .send({ ...payload, to: row.recipient, idempotencyKey: row.idempotencyKey }, { config: adapter.parseConfig(found.config) })
-          .catch((e: unknown) => ({ ok: false as const, error: String(e) }))
-        if (!result.ok) {
-          failed++
-          return // keep this recipient's later messages behind the failed one
-        }
-        sent.push({ row, providerMessageId: result.providerMessageId, attempts: byId.get(row.id)!.attempts })
+  const failed: BatchOutcome['failed'] = []
+  const permanent: { row: OutboundRow; error: string; attempts: number }[] = []
+  const sendGroup = async (list: OutboundRow[]) => {
+    for (const [k, row] of list.entries()) {
+      const job = byId.get(row.id)!
+      const adapter = getAdapter(row.channelType)
+      const config = await configOf(row)
+      if (!adapter || !config) {
+        permanent.push({ row, error: 'no adapter or channel account', attempts: job.attempts })
+        continue
       }
+      const { notice: _n, fallbacks: _f, ...payload } = row.payload as StoredPayload
+      // A retryable failure: the queue retries it after its backoff, and this recipient's later
+      // messages wait behind it (their order matters).
+      const retry = (error: unknown) => {
+        failed.push({ job, error })
+        for (const later of list.slice(k + 1)) failed.push({ job: byId.get(later.id)!, error: new Error('waiting behind an earlier message to the same recipient') })
+      }
+      let result: Awaited<ReturnType<typeof adapter.send>>
+      try {
+        result = await adapter.send({ ...payload, to: row.recipient, idempotencyKey: row.idempotencyKey }, { config: adapter.parseConfig(config) })
+      } catch (error) {
+        return retry(error)
+      }
+      if (result.ok) {
+        sent.push({ row, providerMessageId: result.providerMessageId, attempts: job.attempts })
+        continue
+      }
+      if (result.retryable && job.attempts < job.maxAttempts) {
+        await ctx.db
+          .update(outboundMessages)
+          .set({ attempts: job.attempts, lastError: result.error.slice(0, 1000) })
+          .where(and(eq(outboundMessages.tenantId, row.tenantId), eq(outboundMessages.id, row.id)))
+        return retry(new Error(`send failed (retryable): ${result.error}`))
+      }
+      permanent.push({ row, error: result.error, attempts: job.attempts })
+    }
+  }
+  const queue = [...groups.values()]
+  await Promise.all(
+    Array.from({ length: Math.min(OUTBOX_PARALLEL, queue.length) }, async () => {
+      for (let list = queue.shift(); list; list = queue.shift()) await sendGroup(list)
     }),
   )
   if (sent.length > 0) {
@@ -154,53 +240,8 @@ async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<void> {
       for (const s of sent) await recordNotice(ctx, s.row, 'notified', { template: Boolean((s.row.payload as StoredPayload).template), attempts: s.attempts }, tx)
     })
   }
-  if (failed > 0) throw new Error(`${failed} of ${jobs.length} sends failed; retrying them one by one`)
-}
-
-function sendOne(ctx: AppContext) {
-  return async (job: Job) => {
-    const tenantId = job.tenantId!
-    const id = job.payload.outboundId as string
-    const [row] = await ctx.db
-      .select()
-      .from(outboundMessages)
-      .where(and(eq(outboundMessages.tenantId, tenantId), eq(outboundMessages.id, id)))
-    if (!row || row.status !== 'queued' || !row.channelAccountId) return
-    const adapter = getAdapter(row.channelType)
-    const config = await loadChannelConfig(ctx, tenantId, row.channelAccountId)
-    if (!adapter || !config) {
-      await markFailed(ctx, row, 'no adapter or channel account', job.attempts)
-      return
-    }
-    const { notice: _notice, fallbacks: _fallbacks, ...payload } = row.payload as StoredPayload
-    const result = await adapter.send(
-      { ...payload, to: row.recipient, idempotencyKey: row.idempotencyKey },
-      { config: adapter.parseConfig(config) },
-    )
-    const now = ctx.clock.now()
-    if (result.ok) {
-      await ctx.db
-        .update(outboundMessages)
-        .set({ status: 'sent', providerMessageId: result.providerMessageId, sentAt: now, attempts: job.attempts })
-        .where(and(eq(outboundMessages.tenantId, tenantId), eq(outboundMessages.id, id)))
-      if (row.messageId) {
-        await ctx.db
-          .update(messages)
-          .set({ status: 'sent', externalId: result.providerMessageId })
-          .where(and(eq(messages.tenantId, tenantId), eq(messages.id, row.messageId)))
-      }
-      await recordNotice(ctx, row, 'notified', { template: Boolean(payload.template), attempts: job.attempts })
-      return
-    }
-    if (result.retryable && job.attempts < job.maxAttempts) {
-      await ctx.db
-        .update(outboundMessages)
-        .set({ attempts: job.attempts, lastError: result.error.slice(0, 1000) })
-        .where(and(eq(outboundMessages.tenantId, tenantId), eq(outboundMessages.id, id)))
-      throw new Error(`send failed (retryable): ${result.error}`)
-    }
-    await markFailed(ctx, row, result.error, job.attempts)
-  }
+  for (const p of permanent) await markFailed(ctx, p.row, p.error, p.attempts)
+  return { failed }
 }
 
 type OutboundRow = typeof outboundMessages.$inferSelect

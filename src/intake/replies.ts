@@ -36,8 +36,13 @@ export function customAcknowledgementText(
 
 /** The acknowledgement a new report gets, read from the tenant's settings (in the caller's transaction). */
 export async function tenantAcknowledgementText(tx: Db, tenantId: string, code: string, emergency: boolean, now: Date) {
+  return (await tenantAcknowledger(tx, tenantId, now))(code, emergency)
+}
+
+/** The tenant's settings read once; the returned function writes the acknowledgement for any code. */
+export async function tenantAcknowledger(tx: Db, tenantId: string, now: Date): Promise<(code: string, emergency: boolean) => string> {
   const t = await readTenant(tx, tenantId)
-  if (!t) return acknowledgementText(code, emergency)
+  if (!t) return acknowledgementText
   const replies = parseAutoReplies(t.settings.autoReplies)
   let verifyWorkingDays = 3
   try {
@@ -46,7 +51,7 @@ export async function tenantAcknowledgementText(tx: Db, tenantId: string, code: 
     /* malformed stored SLA: keep the default figure in the text */
   }
   const outOfHours = isOutOfHours(now, tenantCalendar(t), replies.officeHours)
-  return customAcknowledgementText(code, emergency, replies, { verifyWorkingDays, tenantName: t.name, outOfHours })
+  return (code, emergency) => customAcknowledgementText(code, emergency, replies, { verifyWorkingDays, tenantName: t.name, outOfHours })
 }
 
 export function statusReplyText(code: string, status: ReportStatus | null): string {

@@ -66,9 +66,15 @@ export type JobHandler = (job: Job) => Promise<void>
 /**
  * A handler that can also take many jobs of its queue at once (one transaction for all of them).
  * The worker claims up to `size` ready jobs of the queue; if `run` throws, nothing of the batch
- * took effect, and each job is run alone through the handler (so one bad job fails alone).
+ * took effect, and each job is run alone through the handler (so one bad job fails alone). `run`
+ * may instead settle each job itself: it returns the jobs that failed (each retried after its
+ * backoff, or dead after its last attempt, exactly as if the handler had thrown), the rest are done.
  */
-export type BatchJobHandler = JobHandler & { batch?: { size: number; run: (jobs: Job[]) => Promise<void> } }
+export type BatchJobHandler = JobHandler & { batch?: { size: number; run: (jobs: Job[]) => Promise<void | BatchOutcome> } }
+
+export interface BatchOutcome {
+  failed: { job: Job; error: unknown }[]
+}
 
 export interface Lane {
   name: string
@@ -178,23 +184,38 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
         .catch(() => {})
     }, Math.max(1000, Math.floor(lockMs / 3)))
     heartbeat.unref()
-    let ok = false
+    let outcome: void | BatchOutcome
     try {
-      await handler.batch!.run(jobs)
-      ok = true
+      outcome = await handler.batch!.run(jobs)
     } catch {
-      ok = false // nothing of the batch committed: each job runs alone below
+      clearInterval(heartbeat)
+      for (const job of jobs) await runJob(job) // nothing of the batch committed: each job alone
+      return
     } finally {
       clearInterval(heartbeat)
     }
-    if (ok) {
-      await database.query(
-        `update jobs set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = any($1::bigint[])`,
-        [ids],
+    const failed = new Set((outcome?.failed ?? []).map((f) => f.job.id))
+    await database.query(
+      `update jobs set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = any($1::bigint[])`,
+      [ids.filter((id) => !failed.has(id))],
+    )
+    for (const f of outcome?.failed ?? []) await fail(f.job, f.error)
+  }
+
+  /** A failed run: retried after its backoff, or dead after its last attempt. */
+  async function fail(job: Job, err: unknown): Promise<void> {
+    const willRetry = job.attempts < job.maxAttempts
+    opts.onError?.(job, err, willRetry)
+    const message = errorText(err)
+    await database
+      .query(
+        willRetry
+          ? `update jobs set status = 'failed', locked_until = null, last_error = $2,
+               run_at = now() + ($3::int * interval '1 millisecond') where id = $1`
+          : `update jobs set status = 'dead', locked_until = null, last_error = $2, finished_at = now() where id = $1`,
+        willRetry ? [job.id, message.slice(0, 2000), backoff(job.attempts)] : [job.id, message.slice(0, 2000)],
       )
-      return
-    }
-    for (const job of jobs) await runJob(job)
+      .catch(() => {})
   }
 
   async function runJob(job: Job): Promise<void> {
@@ -214,18 +235,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
         [job.id],
       )
     } catch (err) {
-      const willRetry = job.attempts < job.maxAttempts
-      opts.onError?.(job, err, willRetry)
-      const message = errorText(err)
-      await database
-        .query(
-          willRetry
-            ? `update jobs set status = 'failed', locked_until = null, last_error = $2,
-                 run_at = now() + ($3::int * interval '1 millisecond') where id = $1`
-            : `update jobs set status = 'dead', locked_until = null, last_error = $2, finished_at = now() where id = $1`,
-          willRetry ? [job.id, message.slice(0, 2000), backoff(job.attempts)] : [job.id, message.slice(0, 2000)],
-        )
-        .catch(() => {})
+      await fail(job, err)
     } finally {
       clearInterval(heartbeat)
     }

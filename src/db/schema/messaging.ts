@@ -103,6 +103,7 @@ export const conversations = pgTable(
     index('conversations_recent_idx').on(t.tenantId, t.lastMessageAt),
     index('conversations_contact_idx').on(t.tenantId, t.contactId),
     index('conversations_report_idx').on(t.tenantId, t.reportId),
+    index('conversations_identity_idx').on(t.tenantId, t.identityId, t.channelAccountId),
     foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
   ],
 )

@@ -34,6 +34,7 @@ export const jobs = pgTable(
   },
   (t) => [
     index('jobs_ready_idx').on(t.priority, t.runAt).where(sql`${t.status} in ('queued', 'failed')`),
+    index('jobs_queue_ready_idx').on(t.queue, t.priority, t.runAt, t.id).where(sql`${t.status} in ('queued', 'failed')`),
     index('jobs_running_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
     uniqueIndex('jobs_singleton_idx').on(t.singletonKey).where(sql`${t.status} in ('queued', 'failed', 'running')`),
   ],

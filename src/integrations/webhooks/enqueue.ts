@@ -65,3 +65,18 @@ export async function enqueueWebhookDeliveries(tx: Db, batch: ReportEventBatch):
     await enqueueChain(tx, batch.tenantId, s.id, batch.reportId)
   }
 }
+
+/** Many reports' events (the batched intake): the subscriptions read once per tenant; a report no subscription wants costs nothing more. */
+export async function enqueueWebhookDeliveriesMany(tx: Db, batches: readonly ReportEventBatch[]): Promise<void> {
+  for (const tenantId of new Set(batches.map((b) => b.tenantId))) {
+    const subs = await tx
+      .select({ eventTypes: webhookSubscriptions.eventTypes })
+      .from(webhookSubscriptions)
+      .where(and(eq(webhookSubscriptions.tenantId, tenantId), eq(webhookSubscriptions.active, 'true')))
+    if (subs.length === 0) continue
+    for (const b of batches) {
+      if (b.tenantId !== tenantId) continue
+      if (b.events.some((e) => !e.internal && subs.some((s) => wants(s.eventTypes, e.type)))) await enqueueWebhookDeliveries(tx, b)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// Orphaned inbound events on both databases: a stored event whose job row was lost is found by the
+// backfill, queued once (a second backfill while it waits queues nothing) and processed; an event
+// with a live job is left to that job.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requeueOrphanedInbound } from '../../src/intake/backfill.ts'
+import { startJobs } from '../../src/jobs/index.ts'
+import { as, createTestApp, login, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
+import { BACKENDS } from '../harness/db.ts'
+import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
+
+describe.each(BACKENDS)('inbound backfill on %s', (backend) => {
+  let t: TestApp
+  let sim: MetaSimulator
+  let url: string
+  beforeAll(async () => {
+    t = await createTestApp(backend)
+    sim = await startMetaSimulator()
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    const tenant = await makeTenant(t.ctx)
+    const op = await login(t.app, (await makeUser(t.ctx, tenant.id, 'operator')).email)
+    const ch = await as(t.app, op)('POST', '/api/channels', { type: 'whatsapp', name: 'WA', config: metaChannelConfigs(sim.url).whatsapp })
+    url = `${base}/webhooks/whatsapp/${ch.json().id}`
+  })
+  afterAll(async () => {
+    await sim?.close()
+    await t?.close()
+  })
+
+  const count = async (q: string) => Number((await t.ctx.database.query<{ n: number }>(q))[0]!.n)
+
+  it('queues a pending event whose job was lost, once, and it is processed', async () => {
+    const send = (k: number) => sim.sendWhatsAppText({ url, appSecret: 'sim-app-secret', from: `6281399${String(k).padStart(5, '0')}`, text: `Saluran air tersumbat di lorong ${k}` })
+    expect((await send(1)).status).toBe(200)
+    expect((await send(2)).status).toBe(200)
+    // Both stored a minute ago; the first one's job is lost.
+    await t.ctx.database.query(`update inbound_events set received_at = now() - interval '2 minutes'`)
+    const [lost] = await t.ctx.database.query<{ id: string }>(`select id::text from inbound_events order by id limit 1`)
+    await t.ctx.database.query(`delete from jobs where queue = 'inbound' and payload->>'inboundEventId' = $1`, [lost!.id])
+
+    expect(await requeueOrphanedInbound(t.ctx)).toBe(1)
+    expect(await requeueOrphanedInbound(t.ctx)).toBe(0) // its new job is live
+    expect(await count(`select count(*)::int as n from jobs where queue = 'inbound'`)).toBe(2)
+
+    const jobs = await startJobs(t.ctx, { schedules: false })
+    try {
+      await jobs.worker.drain(['inbound'])
+    } finally {
+      await jobs.stop(2000)
+    }
+    expect(await count(`select count(*)::int as n from inbound_events where status = 'processed'`)).toBe(2)
+    expect(await count('select count(*)::int as n from reports')).toBe(2)
+    expect(await requeueOrphanedInbound(t.ctx)).toBe(0)
+  })
+})

@@ -1,0 +1,62 @@
+// A send that fails inside a batch of outbox jobs is retried after the queue's backoff, not at
+// once: the other sends of the batch are recorded as sent, the failed one stays queued with its
+// error and its job waits (both databases).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startJobs } from '../../src/jobs/index.ts'
+import { startWorker } from '../../src/jobs/queue.ts'
+import { inboundHandler } from '../../src/intake/process.ts'
+import { as, createTestApp, login, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
+import { BACKENDS } from '../harness/db.ts'
+import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
+
+describe.each(BACKENDS)('outbox batch retry on %s', (backend) => {
+  let t: TestApp
+  let sim: MetaSimulator
+  let url: string
+  beforeAll(async () => {
+    t = await createTestApp(backend)
+    sim = await startMetaSimulator()
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    const tenant = await makeTenant(t.ctx)
+    const op = await login(t.app, (await makeUser(t.ctx, tenant.id, 'operator')).email)
+    const ch = await as(t.app, op)('POST', '/api/channels', { type: 'whatsapp', name: 'WA', config: metaChannelConfigs(sim.url).whatsapp })
+    url = `${base}/webhooks/whatsapp/${ch.json().id}`
+  })
+  afterAll(async () => {
+    await sim?.close()
+    await t?.close()
+  })
+
+  const q = <T,>(s: string) => t.ctx.database.query<T>(s)
+
+  it('retries the failed send after its backoff and keeps the others sent', async () => {
+    for (let k = 0; k < 3; k++) {
+      const r = await sim.sendWhatsAppText({ url, appSecret: 'sim-app-secret', from: `6281377${String(k).padStart(5, '0')}`, text: `Drainase tersumbat di blok ${k}` })
+      expect(r.status).toBe(200)
+    }
+    // Intake only: three acknowledgements wait in the outbox.
+    const intake = await startWorker({ database: t.ctx.database, handlers: { inbound: inboundHandler(t.ctx) } })
+    await intake.drain(['inbound'])
+    await intake.stop(2000)
+    expect((await q<{ n: number }>(`select count(*)::int as n from jobs where queue = 'outbox' and status = 'queued'`))[0]!.n).toBe(3)
+
+    sim.reset()
+    sim.failNext(1, 503)
+    const jobs = await startJobs(t.ctx, { schedules: false, backoff: () => 60_000 })
+    try {
+      await jobs.worker.drain(['outbox'])
+    } finally {
+      await jobs.stop(2000)
+    }
+    const sends = sim.calls.filter((c) => c.method === 'POST' && String(c.path).endsWith('/messages'))
+    expect(sends).toHaveLength(3) // not 4: the failed one was not sent again at once
+    const out = await q<{ status: string; attempts: number; last_error: string | null }>(`select status, attempts, last_error from outbound_messages order by status`)
+    expect(out.map((o) => o.status)).toEqual(['queued', 'sent', 'sent'])
+    expect(out[0]!.attempts).toBe(1)
+    expect(out[0]!.last_error).toBeTruthy()
+    const [job] = await q<{ status: string; later: boolean }>(
+      `select status, run_at > now() + interval '30 seconds' as later from jobs where queue = 'outbox' and status <> 'done'`,
+    )
+    expect(job).toEqual({ status: 'failed', later: true })
+  })
+})
