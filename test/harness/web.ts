@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
 ]
 
 /** A fingerprint of what the web build reads (web/ and src/, paths and modification times). */
-function sourcesStamp(): string {
+function sourcesStamp(roots = ['web', 'src']): string {
   const h = crypto.createHash('sha256')
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -34,8 +34,7 @@ function sourcesStamp(): string {
       } else h.update(`${p}:${fs.statSync(p).mtimeMs}\n`)
     }
   }
-  walk(path.join(ROOT, 'web'))
-  walk(path.join(ROOT, 'src'))
+  for (const r of roots) walk(path.join(ROOT, r))
   return h.digest('hex')
 }
 
@@ -61,11 +60,53 @@ export interface BrowserDemo {
 export const DEMO_PASSWORD = 'demo-password-1'
 export const SHOTS = path.join(ROOT, 'docs/screenshots')
 
+const SNAPSHOTS = path.join(os.tmpdir(), 'aduan-demo-snapshots')
+const demoConfig = (dataDir: string, extra: Record<string, string> = {}) =>
+  loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', ...extra })
+
+/**
+ * A stopped DATA_DIR with the migrated, seeded demo tenant, made once per hour and per state of
+ * src/ (initdb, migrations and the demo seed cost each browser test file 20-40 s on 2 cores). A
+ * copy of it starts exactly as a fresh seed would have been left: jobs the seed enqueued are still
+ * queued and run when the copy starts. Null when another process is making it right now (the
+ * caller then seeds its own, as before). ADUAN_TEST_FRESH_DEMO=1 turns the cache off.
+ */
+async function demoSnapshot(): Promise<string | null> {
+  if (process.env.ADUAN_TEST_FRESH_DEMO === '1') return null
+  const h = crypto.createHash('sha256')
+  h.update(new Date().toISOString().slice(0, 13)) // the hour: the demo's reports are relative to now
+  h.update(sourcesStamp(['src']))
+  const dir = path.join(SNAPSHOTS, h.digest('hex').slice(0, 24))
+  if (fs.existsSync(dir)) return dir
+  fs.mkdirSync(SNAPSHOTS, { recursive: true })
+  const building = `${dir}.building`
+  try {
+    fs.mkdirSync(building) // atomic: one maker at a time
+  } catch {
+    return null
+  }
+  try {
+    const running = await start(demoConfig(building, { ROLE: 'api' }), { logger: false, listen: false })
+    await running.stop()
+    fs.renameSync(building, dir)
+  } catch (err) {
+    fs.rmSync(building, { recursive: true, force: true })
+    throw err
+  }
+  // Snapshots of other hours or sources that nobody has touched for an hour.
+  for (const e of fs.readdirSync(SNAPSHOTS)) {
+    const p = path.join(SNAPSHOTS, e)
+    if (p !== dir && Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true })
+  }
+  return dir
+}
+
 export async function startBrowserDemo(name: string): Promise<BrowserDemo> {
   buildWeb()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `aduan-${name}-`))
-  const config = loadConfig({ DATA_DIR: tmp, PORT: '0', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1', ADUAN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent' })
-  const running = await start(config, { logger: false })
+  const snapshot = await demoSnapshot()
+  if (snapshot) fs.cpSync(snapshot, tmp, { recursive: true })
+  const running = await start(demoConfig(tmp), { logger: false })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   fs.mkdirSync(SHOTS, { recursive: true })
   return {
