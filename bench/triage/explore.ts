@@ -5,7 +5,8 @@
 // epochs, then predicts-then-learns every window row in time order. Candidates: softmax regression
 // (averaged SGD) and averaged PA on sublinear TF-IDF + L2 features (word uni+bigrams + char
 // 3-5-grams of the stems; `tok` adds unstemmed tokens, `wide` takes char n-grams across words),
-// and k nearest neighbours by cosine on TF-IDF word vectors (optionally discounted by age).
+// k nearest neighbours by cosine on TF-IDF word vectors (optionally discounted by age), and the
+// source's fine topics as sub-labels of the agencies (`*_topics`).
 // Writes every candidate's scores per row to OUT, for combine3.ts (with components.ts's output).
 // The evaluation months (from 2022-10-01) are never read.
 //   npx tsx bench/triage/explore.ts 2022-07-01 /tmp/explore-jul.json [candidate-name...]
@@ -13,11 +14,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { featuresOf, type FeatureVector } from '../../src/triage/features.ts'
 import { OnlineLinear } from '../../src/triage/linear.ts'
+import { NaiveBayes } from '../../src/triage/naive-bayes.ts'
 import { prepareText } from '../../src/triage/text.ts'
 
 const [from, out, ...pick] = process.argv.slice(2) as [string, string, ...string[]]
 if (from >= '2022-10-01') throw new Error('model selection stays inside the training period')
-type Csv = { text: string; agency: string; submitted_at: string }
+type Csv = { text: string; agency: string; submitted_at: string; topic: string }
 const rows = (parse(readFileSync('../shared/data/surabaya/complaints-2022.csv'), { columns: true }) as Csv[])
   .map((r, i) => ({ ...r, i }))
   .filter((r) => r.text && r.agency && r.submitted_at < '2022-10-01')
@@ -49,6 +51,7 @@ const data = rows.map((r) => {
       wide.set('x:' + s.slice(j, j + k), (wide.get('x:' + s.slice(j, j + k)) ?? 0) + 1)
   return {
     y: lab(r.agency),
+    topic: r.topic,
     val: r.submitted_at >= from,
     m: r.submitted_at.slice(0, 7),
     raw,
@@ -284,6 +287,60 @@ for (const [f, idfOn, epochs] of [
 cand('sm_lr8_e1', FEATS.all!, true, 1, () => {
   const m = new Softmax(0)
   return { scores: (x) => m.scores(x), learn: (x, y, e) => m.step(x, y, 8 / (1 + e)) }
+})
+
+// Sub-labels: the source's fine topic (271 in Jan-Sep, each with one agency in 99.6% of rows) within
+// the agency label; a learner ranks (topic, agency) pairs and each agency takes its best pair.
+const fine = new Map<string, number>()
+const fineAgency: number[] = []
+const fineOf = (d: (typeof data)[number]) => {
+  const key = d.topic + '|' + d.y
+  let f = fine.get(key)
+  if (f === undefined) {
+    fine.set(key, (f = fineAgency.length))
+    fineAgency.push(d.y)
+  }
+  return f
+}
+function byAgency(s: number[]): number[] {
+  const out = new Array<number>(n).fill(-Infinity)
+  s.forEach((v, f) => (out[fineAgency[f]!] = Math.max(out[fineAgency[f]!]!, v)))
+  const min = Math.min(...out.filter((v) => v > -Infinity), 0)
+  return out.map((v) => (v === -Infinity ? min : v))
+}
+for (const [f, idfOn] of [
+  ['all', false],
+  ['all', true],
+] as const) {
+  cands.push({
+    name: `pa_topics_${f}_idf${idfOn ? 1 : 0}`,
+    run: () => {
+      const idf = new Idf()
+      const m = new OnlineLinear({ algorithm: 'pa', c: 1, average: true })
+      return [...train, ...val].map((d) => {
+        const raw = FEATS[f]!(d)
+        idf.add(raw)
+        const x = idf.vec(raw, idfOn)
+        const s = byAgency(m.scores(x, fineAgency.length))
+        const y = fineOf(d)
+        m.update(x, y, fineAgency.length)
+        return s
+      })
+    },
+  })
+}
+cands.push({
+  name: 'cnb_topics',
+  run: () => {
+    const nb = new NaiveBayes({ alpha: 0.5, complement: true })
+    return [...train, ...val].map((d) => {
+      const s = fineAgency.length
+        ? byAgency(nb.scores(d.words, fineAgency.length))
+        : new Array<number>(n).fill(0)
+      nb.update(d.words, fineOf(d))
+      return s
+    })
+  },
 })
 
 const result: Record<string, number[][]> = {}
