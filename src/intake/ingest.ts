@@ -1,10 +1,10 @@
 // The durable half of a webhook: everything a verified request carries is stored as
 // inbound_events rows (one per normalised event, unique on the provider's event id so provider
-// retries never duplicate) and an 'inbound' job is enqueued per new row, in one transaction.
+// retries never duplicate) and an 'inbound' job is enqueued per new row, in one statement.
 // The route answers 200 only after that transaction committed.
 //
 // Group commit: webhooks that arrive while a commit is in flight wait for the next one and share
-// it (one multi-row INSERT of events, one of jobs, one NOTIFY, one COMMIT). Each caller's promise
+// it (one statement: a multi-row INSERT of events, one of jobs, one NOTIFY; autocommitted). Each caller's promise
 // resolves only after the transaction holding its rows committed; if that transaction fails, the
 // batch is retried one webhook per transaction so a single bad row fails alone, and a caller whose
 // own transaction failed gets the error (the route answers 5xx and the provider retries).
@@ -15,7 +15,7 @@ import type { ChannelAdapter, ChannelConfig, NormalisedEvent, WebhookRequest } f
 import { getAdapter } from '../channels/registry.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
-import { channelAccounts, inboundEvents, jobs } from '../db/schema/index.ts'
+import { channelAccounts } from '../db/schema/index.ts'
 import { JOBS_CHANNEL, PRIORITY } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 
@@ -89,7 +89,11 @@ export interface GroupCommitOptions {
 const rowKey = (r: { tenantId: string; channelAccountId: string; providerEventId: string }) =>
   `${r.tenantId}\u0000${r.channelAccountId}\u0000${r.providerEventId}`
 
-/** Stores rows of many webhooks in one transaction; returns the keys newly inserted. */
+/**
+ * Stores rows of many webhooks in one statement (atomic on its own: the event rows, a job per new
+ * event and the NOTIFY that wakes a worker commit together); returns the keys newly inserted.
+ * The rows travel as one JSON parameter: no per-row query building.
+ */
 export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
   // One key may occur twice (the same event posted concurrently, or twice in one Meta batch).
   const seen = new Set<string>()
@@ -97,55 +101,42 @@ export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
     const k = rowKey(r)
     return seen.has(k) ? false : (seen.add(k), true)
   })
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(inboundEvents)
-      .values(
-        unique.map((r) => ({
-          tenantId: r.tenantId,
-          channelAccountId: r.channelAccountId,
-          channelType: r.channelType,
-          providerEventId: r.providerEventId,
-          headers: r.headers,
-          body: r.body,
-          status: r.status,
-          lastError: r.lastError,
-        })),
-      )
-      .onConflictDoNothing({
-        target: [inboundEvents.tenantId, inboundEvents.channelAccountId, inboundEvents.providerEventId],
-      })
-      .returning({
-        id: inboundEvents.id,
-        tenantId: inboundEvents.tenantId,
-        channelAccountId: inboundEvents.channelAccountId,
-        providerEventId: inboundEvents.providerEventId,
-      })
-    const byKey = new Map(unique.map((r) => [rowKey(r), r]))
-    const jobRows = inserted.flatMap((ins) => {
-      const r = byKey.get(rowKey(ins))
-      if (!r?.event) return []
-      return [
-        {
-          queue: INBOUND_QUEUE,
-          priority: PRIORITY.inbound,
-          tenantId: r.tenantId,
-          maxAttempts: 8,
-          payload: {
-            inboundEventId: ins.id,
-            channelAccountId: r.channelAccountId,
-            providerEventId: r.providerEventId,
-            event: eventToJson(r.event),
-          },
-        },
-      ]
-    })
-    if (jobRows.length > 0) {
-      await tx.insert(jobs).values(jobRows)
-      await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${INBOUND_QUEUE})`)
-    }
-    return new Set(inserted.map(rowKey))
-  })
+  const values = JSON.stringify(
+    unique.map((r, i) => ({
+      i,
+      tenant_id: r.tenantId,
+      channel_account_id: r.channelAccountId,
+      channel_type: r.channelType,
+      provider_event_id: r.providerEventId,
+      headers: r.headers,
+      body: r.body,
+      status: r.status,
+      last_error: r.lastError,
+      event: r.event, // Dates become ISO strings, as in every job payload
+    })),
+  )
+  const res = (await db.execute(sql`with v as (
+      select * from jsonb_to_recordset(${values}::jsonb) as v(i int, tenant_id uuid, channel_account_id uuid, channel_type channel_type,
+        provider_event_id text, headers jsonb, body text, status text, last_error text, event jsonb)),
+    ins as (
+      insert into inbound_events (tenant_id, channel_account_id, channel_type, provider_event_id, headers, body, status, last_error)
+      select tenant_id, channel_account_id, channel_type, provider_event_id, headers, body, status, last_error from v order by i
+      on conflict (tenant_id, channel_account_id, provider_event_id) do nothing
+      returning id, tenant_id, channel_account_id, provider_event_id),
+    j as (
+      insert into jobs (queue, priority, tenant_id, max_attempts, payload)
+      select ${INBOUND_QUEUE}, ${PRIORITY.inbound}::int, ins.tenant_id, 8, jsonb_build_object('inboundEventId', ins.id,
+        'channelAccountId', ins.channel_account_id, 'providerEventId', ins.provider_event_id, 'event', v.event)
+      from ins join v on v.tenant_id = ins.tenant_id and v.channel_account_id = ins.channel_account_id and v.provider_event_id = ins.provider_event_id
+      where v.event is not null and v.event <> 'null'::jsonb
+      order by ins.id
+      returning id),
+    n as (select pg_notify(${JOBS_CHANNEL}, ${INBOUND_QUEUE}) where exists (select 1 from j))
+    select tenant_id, channel_account_id, provider_event_id, (select count(*) from n)::int as notified from ins`)) as unknown as
+    | { rows?: { tenant_id: string; channel_account_id: string; provider_event_id: string }[] }
+    | { tenant_id: string; channel_account_id: string; provider_event_id: string }[]
+  const inserted = Array.isArray(res) ? res : (res.rows ?? [])
+  return new Set(inserted.map((r) => rowKey({ tenantId: r.tenant_id, channelAccountId: r.channel_account_id, providerEventId: r.provider_event_id })))
 }
 
 export class GroupCommitter {

@@ -53,7 +53,10 @@ export const webhookRoutes =
       rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
     })
 
-    app.get<{ Params: Params }>('/webhooks/:type/:channelId', { schema: { hide: true } }, async (req, reply) => {
+    // No browser reads these answers: the security headers (helmet) are skipped on this hot path.
+    const routeOptions = { schema: { hide: true }, helmet: false as const }
+
+    app.get<{ Params: Params }>('/webhooks/:type/:channelId', routeOptions, async (req, reply) => {
       const r = await resolve(req)
       if (!r) return notFound(reply, req.url)
       if (!r.adapter.handshake) {
@@ -65,7 +68,7 @@ export const webhookRoutes =
       return reply.code(h.status).type(h.contentType).send(h.body)
     })
 
-    app.post<{ Params: Params }>('/webhooks/:type/:channelId', { schema: { hide: true } }, async (req, reply) => {
+    app.post<{ Params: Params }>('/webhooks/:type/:channelId', routeOptions, async (req, reply) => {
       const r = await resolve(req)
       if (!r) return notFound(reply, req.url)
       const wreq = toWebhookRequest(req, 'POST')
