@@ -78,6 +78,10 @@ describe.runIf(hasChromium)('admin app in Chromium', { timeout: 90_000 }, () => 
     await page.locator('.timeline li').first().waitFor()
     expect(await page.locator('.report-head .code').textContent()).toBe(code)
     expect(page.url()).toMatch(/\/admin\/laporan\/[0-9a-f-]{36}$/)
+    // The region reads as names (desa, kecamatan), with the code only in the tooltip.
+    const region = page.locator('dl.details dt:text-is("Wilayah") + dd')
+    await expect.poll(() => region.textContent()).toContain('Kec. ')
+    expect(await region.textContent()).not.toMatch(/\d+\.\d+/)
     await page.screenshot({ path: path.join(shots, 'admin-report.png'), fullPage: true })
 
     // A deep link survives a reload (SPA fallback), and an unknown id says so in Indonesian.

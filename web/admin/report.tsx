@@ -25,6 +25,35 @@ import { onLinkClick } from './router.ts'
 import { TriagePanel } from './triage.tsx'
 import { errorText, SlaClock, StatusBadge } from './ui.tsx'
 
+/**
+ * A region by name ("Lawa Batu, Kec. Kuala"), never the bare code: the desa among its kecamatan's
+ * villages, the kecamatan among the districts. Falls back to the code while loading or when the
+ * tenant has no such region.
+ */
+function RegionName({ code }: { code: string }) {
+  const [label, setLabel] = useState<string>(code)
+  useEffect(() => {
+    const district = code.split('.').slice(0, 3).join('.')
+    let live = true
+    Promise.all([
+      api.regions({ level: 'district' }),
+      district !== code ? api.regions({ parent: district, level: 'village' }) : Promise.resolve({ items: [] }),
+    ]).then(
+      ([d, v]) => {
+        const kec = d.items.find((r) => r.code === district)?.name
+        const desa = v.items.find((r) => r.code === code)?.name
+        const parts = [desa, kec && `${tr('Kec.', 'District')} ${kec}`].filter(Boolean)
+        if (live && parts.length) setLabel(parts.join(', '))
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [code])
+  return <span title={code}>{label}</span>
+}
+
 /** Suggestions matter to whoever triages (the coordinator), not to the agencies. */
 const TRIAGE_COMMANDS = ['verify_and_dispatch', 'add_disposition', 'merge_into']
 
@@ -165,7 +194,9 @@ export function ReportPage({ id }: { id: string }) {
                 {report.regionCode && (
                   <>
                     <dt>{tr('Wilayah', 'Region')}</dt>
-                    <dd>{report.regionCode}</dd>
+                    <dd>
+                      <RegionName code={report.regionCode} />
+                    </dd>
                   </>
                 )}
                 {report.locationText && (
