@@ -17,8 +17,9 @@ import {
   pdpRequests,
   reportEvents,
   reports,
+  webhookDeliveries,
 } from '../db/schema/index.ts'
-import { ERASED_NAME, EVENT_IDENTITY_KEY, identityOf, removeStrings, scrubJson, scrubText, type Identity } from './scrub.ts'
+import { dropLocation, ERASED_NAME, ERASED_PLACE, EVENT_IDENTITY_KEY, identityOf, removeStrings, scrubJson, scrubText, type Identity } from './scrub.ts'
 
 export interface ErasureSummary extends Record<string, number> {
   reports: number
@@ -28,16 +29,26 @@ export interface ErasureSummary extends Record<string, number> {
   attachmentsRemoved: number
   originalsRemoved: number
   rawEventsRemoved: number
+  /** Reports whose point or address text went, plus messages that shared a location. */
+  locationsRemoved: number
 }
 
 export type EraseResult = { status: 'done'; summary: ErasureSummary } | { status: 'not_found' } | { status: 'already_done' }
 
-async function identityFor(tx: Db, tenantId: string, contactId: string | null): Promise<Identity> {
-  if (!contactId) return identityOf([], [])
+async function identityFor(tx: Db, tenantId: string, contactId: string | null, places: (string | null)[]): Promise<Identity> {
+  if (!contactId) return identityOf([], [], places)
   const [c] = await tx.select().from(contacts).where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
   const ids = await tx.select().from(contactIdentities).where(and(eq(contactIdentities.tenantId, tenantId), eq(contactIdentities.contactId, contactId)))
   const names = [c?.erasedAt ? null : c?.name, ...ids.map((i) => i.displayName)]
-  return identityOf([...names, c?.phone, c?.email, ...ids.map((i) => i.externalId)], names)
+  return identityOf([...names, c?.phone, c?.email, ...ids.map((i) => i.externalId)], names, places)
+}
+
+/** The name and address of a location shared in a message (metadata.location of the intake). */
+function sharedPlace(metadata: unknown): { shared: boolean; strings: string[] } {
+  const loc = (metadata as { location?: unknown } | null)?.location
+  if (!loc || typeof loc !== 'object') return { shared: false, strings: [] }
+  const l = loc as Record<string, unknown>
+  return { shared: true, strings: [l.name, l.address].filter((v): v is string => typeof v === 'string') }
 }
 
 /** Erase the identity behind a request; marks every pending erasure of the same person done. */
@@ -60,23 +71,11 @@ export async function executeErasure(
     if (req.status !== 'pending') return { status: 'already_done' }
     await tx.execute(sql`select set_config('aduan.pdp_erasure', 'on', true)`)
     const contactId = req.contactId
-    const id = await identityFor(tx, tenantId, contactId)
     const rs = await tx
-      .select({ id: reports.id, status: reports.status, title: reports.title, body: reports.body, locationText: reports.locationText, ratingComment: reports.ratingComment, conversationId: reports.conversationId })
+      .select({ id: reports.id, status: reports.status, title: reports.title, body: reports.body, locationText: reports.locationText, latitude: reports.latitude, longitude: reports.longitude, triage: reports.triage, ratingComment: reports.ratingComment, conversationId: reports.conversationId })
       .from(reports)
       .where(and(eq(reports.tenantId, tenantId), contactId ? or(eq(reports.contactId, contactId), eq(reports.id, req.reportId)) : eq(reports.id, req.reportId)))
     const reportIds = rs.map((r) => r.id)
-    for (const r of rs)
-      await tx
-        .update(reports)
-        .set({
-          title: r.title ? scrubText(r.title, id) : null,
-          body: scrubText(r.body, id),
-          locationText: r.locationText ? scrubText(r.locationText, id) : null,
-          ratingComment: r.ratingComment ? scrubText(r.ratingComment, id) : null,
-          updatedAt: now,
-        })
-        .where(and(eq(reports.tenantId, tenantId), eq(reports.id, r.id)))
 
     // Conversations of the person (or, without a contact, of these reports) and their messages.
     const convIds = [
@@ -87,15 +86,40 @@ export async function executeErasure(
           : []),
       ]),
     ]
+    const ms = convIds.length
+      ? await tx.select({ id: messages.id, kind: messages.kind, body: messages.body, metadata: messages.metadata }).from(messages).where(and(eq(messages.tenantId, tenantId), inArray(messages.conversationId, convIds)))
+      : []
+    // Their exact places: the reports' address texts and the locations shared in messages; removed
+    // from every text below, and the points themselves go (the region and kecamatan codes stay).
+    const id = await identityFor(tx, tenantId, contactId, [...rs.map((r) => r.locationText), ...ms.flatMap((m) => sharedPlace(m.metadata).strings)])
+    let locations = 0
+    for (const r of rs) {
+      if (r.latitude !== null || r.longitude !== null || r.locationText) locations++
+      await tx
+        .update(reports)
+        .set({
+          title: r.title ? scrubText(r.title, id) : null,
+          body: scrubText(r.body, id),
+          latitude: null,
+          longitude: null,
+          locationText: null,
+          triage: dropLocation(r.triage) as Record<string, unknown>,
+          ratingComment: r.ratingComment ? scrubText(r.ratingComment, id) : null,
+          updatedAt: now,
+        })
+        .where(and(eq(reports.tenantId, tenantId), eq(reports.id, r.id)))
+    }
+
     let messageCount = 0
     const messageIds: string[] = []
     if (convIds.length) {
-      const ms = await tx.select({ id: messages.id, body: messages.body, metadata: messages.metadata }).from(messages).where(and(eq(messages.tenantId, tenantId), inArray(messages.conversationId, convIds)))
       for (const m of ms) {
         messageIds.push(m.id)
+        const shared = sharedPlace(m.metadata).shared || m.kind === 'location'
+        if (shared) locations++
         await tx
           .update(messages)
-          .set({ body: scrubText(m.body, id), metadata: { ...(scrubJson(m.metadata, id) as Record<string, unknown>), erased: true } })
+          .set({ body: shared ? ERASED_PLACE : scrubText(m.body, id), metadata: { ...(scrubJson(m.metadata, id) as Record<string, unknown>), erased: true } })
           .where(and(eq(messages.tenantId, tenantId), eq(messages.id, m.id)))
       }
       messageCount = ms.length
@@ -118,6 +142,10 @@ export async function executeErasure(
         await tx.update(reportEvents).set({ data }).where(and(eq(reportEvents.tenantId, tenantId), eq(reportEvents.id, e.id)))
         eventCount++
       }
+      // Outgoing webhook bodies stored for (re)delivery carry the report's texts and event data.
+      const whs = await tx.select({ id: webhookDeliveries.id, payload: webhookDeliveries.payload }).from(webhookDeliveries).where(and(eq(webhookDeliveries.tenantId, tenantId), inArray(webhookDeliveries.reportId, reportIds)))
+      for (const w of whs)
+        await tx.update(webhookDeliveries).set({ payload: scrubJson(w.payload, id, EVENT_IDENTITY_KEY) }).where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, w.id)))
       const ns = await tx.select({ id: notifications.id, title: notifications.title, body: notifications.body }).from(notifications).where(and(eq(notifications.tenantId, tenantId), inArray(notifications.reportId, reportIds)))
       for (const n of ns)
         await tx.update(notifications).set({ title: removeStrings(n.title, id), body: scrubText(n.body, id) }).where(and(eq(notifications.tenantId, tenantId), eq(notifications.id, n.id)))
@@ -160,7 +188,7 @@ export async function executeErasure(
       identities = (await tx.delete(contactIdentities).where(and(eq(contactIdentities.tenantId, tenantId), eq(contactIdentities.contactId, contactId))).returning({ id: contactIdentities.id })).length
       await tx.update(contacts).set({ name: ERASED_NAME, phone: null, email: null, erasedAt: now, updatedAt: now }).where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
     }
-    const summary: ErasureSummary = { reports: rs.length, identities, messages: messageCount, events: eventCount, attachmentsRemoved: removed, originalsRemoved: originals, rawEventsRemoved: raw }
+    const summary: ErasureSummary = { reports: rs.length, identities, messages: messageCount, events: eventCount, attachmentsRemoved: removed, originalsRemoved: originals, rawEventsRemoved: raw, locationsRemoved: locations }
     // An internal timeline entry; written directly (no hooks: nothing to notify or forward).
     if (rs.length)
       await tx.insert(reportEvents).values(

@@ -5,6 +5,15 @@ import { redactText } from '../triage/redact.ts'
 
 export const ERASED_NAME = 'Identitas dihapus atas permintaan pelapor'
 export const ERASED = '[dihapus]'
+export const ERASED_PLACE = '[lokasi dihapus]'
+
+/** Keys that hold an exact place (a point, an address); dropped wherever the erasure scrubs JSON. */
+export const LOCATION_KEY =
+  /^(lat|latitude|lng|lon|long|longitude|location|locationtext|coords|coordinates|geo|geolocation|point|address|venue|horizontal_?accuracy)$/i
+
+/** A pair of coordinates written in a text ("4.162912, 96.218734"; four decimals or more, so "12.500, 3.000" rupiah stay), and links to a map. */
+const COORDINATES = /(?<![\d.])-?\d{1,2}\.\d{4,}\s*[,;]\s*-?\d{1,3}\.\d{4,}(?![\d.])/g
+const MAP_LINK = /https?:\/\/(?:www\.)?(?:maps\.google\.[a-z.]+|google\.[a-z.]+\/maps|maps\.app\.goo\.gl|goo\.gl\/maps|maps\.apple\.com|openstreetmap\.org|osm\.org)\S*/gi
 
 /** Keys in message metadata and event data that name or reach a person. */
 const IDENTITY_KEY =
@@ -15,11 +24,17 @@ export interface Identity {
   strings: string[]
   /** Names for the redaction's known-name rule. */
   names: string[]
+  /** Exact places of theirs (the report's address text, a shared location's name and address). */
+  places: string[]
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-export function identityOf(parts: (string | null | undefined)[], names: (string | null | undefined)[]): Identity {
+export function identityOf(
+  parts: (string | null | undefined)[],
+  names: (string | null | undefined)[],
+  places: (string | null | undefined)[] = [],
+): Identity {
   const strings = [...new Set(parts.filter((s): s is string => !!s && s.trim().length >= 3).map((s) => s.trim()))]
   // A phone also appears as 08... or +62...; add those spellings.
   for (const s of [...strings]) {
@@ -28,7 +43,8 @@ export function identityOf(parts: (string | null | undefined)[], names: (string 
     else if (/^0\d{8,13}$/.test(digits)) strings.push(`62${digits.slice(1)}`, `+62${digits.slice(1)}`, digits)
   }
   const sorted = [...new Set(strings)].sort((a, b) => b.length - a.length)
-  return { strings: sorted, names: [...new Set(names.filter((n): n is string => !!n && n.trim().length >= 3))] }
+  const placeStrings = [...new Set(places.filter((p): p is string => !!p && p.trim().length >= 5).map((p) => p.trim()))].sort((a, b) => b.length - a.length)
+  return { strings: sorted, names: [...new Set(names.filter((n): n is string => !!n && n.trim().length >= 3))], places: placeStrings }
 }
 
 /** A text without the person: their known strings removed, then public-view redaction. */
@@ -36,10 +52,17 @@ export function scrubText(text: string, id: Identity): string {
   return redactText(removeStrings(text, id), { names: id.names })
 }
 
-/** Only their known strings removed (ids, codes and other machine values stay intact). */
+/** Only their known strings and places removed (ids, codes and other machine values stay intact). */
 export function removeStrings(text: string, id: Identity): string {
   let out = text
   for (const s of id.strings) out = out.replace(new RegExp(escape(s), 'gi'), ERASED)
+  return removePlaces(out, id)
+}
+
+/** Their exact places out of a text: known address strings, coordinate pairs, map links. */
+export function removePlaces(text: string, id: Pick<Identity, 'places'>): string {
+  let out = text.replace(MAP_LINK, ERASED_PLACE).replace(COORDINATES, ERASED_PLACE)
+  for (const p of id.places) out = out.replace(new RegExp(escape(p), 'gi'), ERASED_PLACE)
   return out
 }
 
@@ -47,17 +70,24 @@ export function removeStrings(text: string, id: Identity): string {
 const PROSE_KEY = /^(message|body|text|comment|reason|note|caption|title|preview|summary)$/i
 
 /**
- * JSON without the person: keys that name or reach a person dropped (`identityKeys`), prose
- * redacted, every other string rid of their known strings.
+ * JSON without the person: keys that name or reach a person dropped (`identityKeys`), and keys
+ * that hold an exact place (LOCATION_KEY), prose redacted, every other string rid of their known strings.
  */
 export function scrubJson(value: unknown, id: Identity, identityKeys: RegExp = IDENTITY_KEY, key = ''): unknown {
   if (typeof value === 'string') return PROSE_KEY.test(key) ? scrubText(value, id) : removeStrings(value, id)
   if (Array.isArray(value)) return value.map((v) => scrubJson(v, id, identityKeys, key))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) if (!identityKeys.test(k)) out[k] = scrubJson(v, id, identityKeys, k)
+    for (const [k, v] of Object.entries(value)) if (!identityKeys.test(k) && !LOCATION_KEY.test(k)) out[k] = scrubJson(v, id, identityKeys, k)
     return out
   }
+  return value
+}
+
+/** Only the keys holding an exact place dropped (internal JSON such as a report's triage data). */
+export function dropLocation(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropLocation)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => !LOCATION_KEY.test(k)).map(([k, v]) => [k, dropLocation(v)]))
   return value
 }
 
