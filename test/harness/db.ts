@@ -72,6 +72,7 @@ async function postgresTemplate(): Promise<string> {
           await d.close()
         }
         await admin.query(`alter database ${building} rename to ${name}`)
+        await pruneOldPostgresTemplates(admin, name)
         return name
       } finally {
         await admin.query('select pg_advisory_unlock(7215530101)')
@@ -85,6 +86,36 @@ async function postgresTemplate(): Promise<string> {
   } catch (err) {
     pgTemplate = undefined
     throw err
+  }
+}
+
+/** Templates of other migration states are dropped once a day old (a day: a concurrent run on an older checkout keeps its own). */
+const STALE_MS = 24 * 3600_000
+
+async function pruneOldPostgresTemplates(admin: pg.Client, keep: string): Promise<void> {
+  try {
+    const { rows } = await admin.query<{ datname: string; modified: Date }>(
+      `select datname, (pg_stat_file('base/' || oid || '/PG_VERSION')).modification as modified
+         from pg_database where datname like 'aduan\\_tpl\\_%' and datname <> $1`,
+      [keep],
+    )
+    for (const r of rows) {
+      if (Date.now() - new Date(r.modified).getTime() > STALE_MS) await admin.query(`drop database if exists ${r.datname} with (force)`)
+    }
+  } catch {
+    /* not a superuser, or a race with another run: the next build tries again */
+  }
+}
+
+function pruneOldFiles(dir: string, pattern: RegExp, keep: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const p = path.join(dir, name)
+    if (p === keep || !pattern.test(name)) continue
+    try {
+      if (Date.now() - fs.statSync(p).mtimeMs > STALE_MS) fs.rmSync(p, { force: true })
+    } catch {
+      /* removed by a parallel file */
+    }
   }
 }
 
@@ -102,6 +133,7 @@ async function pgliteTemplate(): Promise<Blob> {
       const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`
       fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()))
       fs.renameSync(tmp, file)
+      pruneOldFiles(TEMPLATE_DIR, /^pglite-.*\.tar/, file)
     } catch {
       /* a read-only tmp: this process keeps its template in memory */
     }
