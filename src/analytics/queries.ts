@@ -1,11 +1,11 @@
 // The dashboard's figures, one function per panel, each a single SQL statement over the filtered
 // reports (see scope.ts). Reused by the monthly report card (issue 8): call them with a period of
 // one month. Timings on 1,000,000 reports are in bench/dashboard/README.md.
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { bucketOf, bucketsOf, type Period } from './period.ts'
 import { exactMedian, histogramApplies } from './medians.ts'
-import { agencySource } from './agency-rollup.ts'
+import { agencySource, agencyTarget } from './agency-rollup.ts'
 import { rollupSource, type Dim } from './rollup.ts'
 import { scoreboardFromRollup } from './scoreboard.ts'
 import {
@@ -77,10 +77,18 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
       )
       row = { ...c, ...o, median_first_response: first, median_completion: done }
     } else {
-      const [m] = await rowsOf<Record<string, unknown>>(
-        db,
-        sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
-      )
+      // One agency (agency-rollup.ts): its dispositions first, then each report by primary key
+      // (OFFSET 0 keeps the planner from turning that into a scan of every report of the period).
+      const agencyReports = agencyTarget(q) ? agencyReportsSql(q) : null
+      const [m] = agencyReports
+        ? await rowsWithoutJit<Record<string, unknown>>(
+            db,
+            sql`select ${overdue} as overdue_open, ${medians} from ${agencyReports} r`,
+          )
+        : await rowsOf<Record<string, unknown>>(
+            db,
+            sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
+          )
       row = { ...c, ...m }
     }
   } else {
@@ -277,16 +285,33 @@ export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
     .sort((a, b) => b.reports - a.reports || a.name.localeCompare(b.name))
 }
 
+/** The condition on a disposition `alias` that puts its report under the agency filter or in the agency scope, or null. */
+function agencyDriver(q: Query, alias: string): SQL | null {
+  const agency = q.filters.agency
+  if (agency) return filterDispositionSql(q.scope.tenantId, agency, q.period, alias)
+  if (q.scope.agencyIds?.length === 0) return null
+  return scopeDispositionSql(q.scope, q.period, alias)
+}
+
+/** The filtered reports of an agency filter or scope as `(…)`, driven from that agency's dispositions. */
+function agencyReportsSql(q: Query): SQL {
+  const rest = reportWhere(q.filters.agency ? q.scope : { ...q.scope, agencyIds: null }, q.period, {
+    ...q.filters,
+    agency: undefined,
+  })
+  return sql`(select r.* from (select distinct d.report_id from dispositions d where ${agencyDriver(q, 'd')}) x
+    cross join lateral (select r.status, r.due_at, r.created_at, r.first_response_at, r.answered_at, r.closed_at from reports r
+      where r.id = x.report_id and ${rest} offset 0) r)`
+}
+
 /** Texts of the most recent filtered reports (title and body), for trending topics. */
 export async function recentTextsQuery(db: Db, q: Query, limit: number): Promise<string[]> {
   // With an agency filter or an agency user's scope: walk that agency's dispositions newest first
   // (dispositions_agency_report_idx) and stop at `limit` reports, rather than a semi-join over every
   // disposition of the period.
-  const t = q.scope.tenantId
   const agency = q.filters.agency
-  const driver = (alias: string) =>
-    agency ? filterDispositionSql(t, agency, q.period, alias) : scopeDispositionSql(q.scope, q.period, alias)
-  if (driver('d') === null || q.scope.agencyIds?.length === 0) {
+  const driver = (alias: string) => agencyDriver(q, alias)
+  if (driver('d') === null) {
     const rows = await rowsOf<{ t: string }>(
       db,
       sql`select coalesce(r.title, '') || ' ' || r.body as t from reports r

@@ -186,14 +186,26 @@ $$ LANGUAGE plpgsql;
 CREATE OR REPLACE FUNCTION report_agency_flags_apply(olds report_events[], news report_events[]) RETURNS void AS $$
   WITH o AS (SELECT * FROM unnest(olds) x WHERE x.type = 'flags_set'),
   n AS (SELECT * FROM unnest(news) x WHERE x.type = 'flags_set'),
-  touched AS (SELECT DISTINCT tenant_id, report_id FROM (SELECT tenant_id, report_id FROM o UNION ALL SELECT tenant_id, report_id FROM n) x),
+  -- Inserted events are the newest of their report: before = the latest older than the first of
+  -- them (one index probe per report, whatever the statement's size). Rewritten ones: the latest
+  -- event, with its old data if the statement rewrote it.
+  touched AS (
+    SELECT x.tenant_id, x.report_id, min(x.id) FILTER (WHERE x.inserted) AS first_new FROM (
+      SELECT n.tenant_id, n.report_id, n.id, cardinality(olds) = 0 AS inserted FROM n
+      UNION ALL SELECT o.tenant_id, o.report_id, o.id, false FROM o
+    ) x GROUP BY 1, 2
+  ),
   flip AS (
     SELECT t.tenant_id, t.report_id, report_is_whistleblowing(t.tenant_id, t.report_id) AS after_,
-      coalesce((SELECT (y.data->'after'->>'whistleblowing')::boolean FROM (
-        SELECT e.id, e.data FROM report_events e WHERE e.tenant_id = t.tenant_id AND e.report_id = t.report_id
-          AND e.type = 'flags_set' AND e.id NOT IN (SELECT n.id FROM n)
-        UNION ALL SELECT o.id, o.data FROM o WHERE o.tenant_id = t.tenant_id AND o.report_id = t.report_id
-      ) y ORDER BY y.id DESC LIMIT 1), false) AS before_
+      CASE WHEN t.first_new IS NOT NULL THEN
+        coalesce((SELECT (e.data->'after'->>'whistleblowing')::boolean FROM report_events e
+          WHERE e.tenant_id = t.tenant_id AND e.report_id = t.report_id AND e.type = 'flags_set' AND e.id < t.first_new
+          ORDER BY e.id DESC LIMIT 1), false)
+      ELSE
+        coalesce((SELECT (coalesce((SELECT o.data FROM o WHERE o.id = e.id), e.data)->'after'->>'whistleblowing')::boolean
+          FROM report_events e WHERE e.tenant_id = t.tenant_id AND e.report_id = t.report_id AND e.type = 'flags_set'
+          ORDER BY e.id DESC LIMIT 1), false)
+      END AS before_
     FROM touched t
   ),
   live AS (
