@@ -50,7 +50,9 @@ export async function runImport(argv: string[]): Promise<void> {
     const total = (o: Record<string, number>) => Object.values(o).reduce((s, v) => s + v, 0)
     process.stdout.write(
       `imported into ${r.slug}${r.created ? ' (new tenant)' : ''}: ${total(r.inserted)} new of ${total(r.read)} records` +
-        ` (reports ${r.inserted.report ?? 0}/${r.read.report ?? 0})\n`,
+        ` (reports ${r.inserted.report ?? 0}/${r.read.report ?? 0})` +
+        (r.inserted.user ? `; ${r.inserted.user} new staff account(s) without a password: they cannot sign in until one is set` : '') +
+        '\n',
     )
   } catch (err) {
     if (err instanceof ImportError) throw new CliError(`import stopped at ${err.message}`)

@@ -25,7 +25,7 @@ async function* pages(db: Db, tenantId: string, rt: RecordType, pageSize: number
   const keyCols = rt.key.map((k) => cols[k]!)
   let after: unknown[] | null = null
   for (;;) {
-    const conds: SQL[] = [eq(cols.tenantId!, tenantId)]
+    const conds: SQL[] = [rt.scope ? rt.scope(tenantId) : eq(cols.tenantId!, tenantId)]
     if (after) {
       const left = sql.join(keyCols.map((c) => sql`${c}`), sql`, `)
       const right = sql.join(after.map((v, i) => sql`${keyCols[i]!.mapToDriverValue(v)}`), sql`, `)
@@ -74,7 +74,7 @@ export async function* exportTenant(db: Db, slug: string, opts: ExportOptions = 
   })
   const counts: Record<string, number> = {}
   for (const rt of RECORD_TYPES) {
-    const keep = exportedColumns(rt.table).map(([k]) => k)
+    const keep = exportedColumns(rt).map(([k]) => k)
     counts[rt.type] = 0
     for await (const rows of pages(db, t.id, rt, pageSize)) {
       let chunk = ''

@@ -1,7 +1,7 @@
 // The JSON-lines format of a tenant export (docs/PORTABILITY.md): a header line, then one
 // `{"type": ..., "data": ...}` record per line, parents before children. Each record type is one
 // table; its zod schema is derived from the Drizzle columns, so the format follows the schema.
-import { getTableColumns, type Column } from 'drizzle-orm'
+import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import {
@@ -16,11 +16,14 @@ import {
   conversations,
   dispositions,
   holidays,
+  laporLinks,
+  memberships,
   messages,
   regions,
   reportEvents,
   reports,
   responses,
+  users,
 } from '../db/schema/index.ts'
 
 export const FORMAT = 'aduan-export'
@@ -33,7 +36,17 @@ export interface RecordType {
   key: string[]
   /** Settings records come first; report records after. */
   group: 'settings' | 'reports'
+  /** Columns that never travel (credentials, login state). */
+  omit?: string[]
+  /** For a table without tenant_id: which of its rows belong to the tenant. */
+  scope?: (tenantId: string) => SQL
 }
+
+/**
+ * A user travels without any credential or login state: no password hash, no TOTP secret, no
+ * sessions or API tokens (other tables). Imported, it has no usable credential until a password is set.
+ */
+const USER_OMIT = ['passwordHash', 'totpSecret', 'totpEnabled', 'failedLogins', 'lockedUntil', 'lastLoginAt']
 
 /** In the order they are written and must be read: every parent before its children. */
 export const RECORD_TYPES: RecordType[] = [
@@ -44,6 +57,15 @@ export const RECORD_TYPES: RecordType[] = [
   { type: 'holiday', table: holidays, key: ['date'], group: 'settings' },
   { type: 'canned_response', table: cannedResponses, key: ['id'], group: 'settings' },
   { type: 'channel_account', table: channelAccounts, key: ['id'], group: 'settings' },
+  {
+    type: 'user',
+    table: users,
+    key: ['id'],
+    group: 'settings',
+    omit: USER_OMIT,
+    scope: (tenantId) => sql`exists (select 1 from memberships m where m.tenant_id = ${tenantId} and m.user_id = ${users.id})`,
+  },
+  { type: 'membership', table: memberships, key: ['id'], group: 'settings' },
   { type: 'contact', table: contacts, key: ['id'], group: 'reports' },
   { type: 'contact_identity', table: contactIdentities, key: ['id'], group: 'reports' },
   { type: 'report', table: reports, key: ['id'], group: 'reports' },
@@ -53,13 +75,14 @@ export const RECORD_TYPES: RecordType[] = [
   { type: 'conversation', table: conversations, key: ['id'], group: 'reports' },
   { type: 'message', table: messages, key: ['id'], group: 'reports' },
   { type: 'attachment', table: attachments, key: ['id'], group: 'reports' },
+  { type: 'lapor_link', table: laporLinks, key: ['reportId'], group: 'reports' },
 ]
 export const RECORD_BY_TYPE = new Map(RECORD_TYPES.map((r) => [r.type, r]))
 
-/** Columns that travel: every column except tenant_id (the importer sets it) and generated ones. */
-export function exportedColumns(table: PgTable): [string, Column][] {
-  return Object.entries(getTableColumns(table)).filter(
-    ([k, c]) => k !== 'tenantId' && !(c as unknown as { generated?: unknown }).generated,
+/** Columns that travel: every column except tenant_id (the importer sets it), generated ones and the type's `omit`. */
+export function exportedColumns(rt: Pick<RecordType, 'table' | 'omit'>): [string, Column][] {
+  return Object.entries(getTableColumns(rt.table)).filter(
+    ([k, c]) => k !== 'tenantId' && !rt.omit?.includes(k) && !(c as unknown as { generated?: unknown }).generated,
   )
 }
 
@@ -93,7 +116,7 @@ const schemas = new Map<string, z.ZodType<Record<string, unknown>>>()
 export function dataSchema(rt: RecordType): z.ZodType<Record<string, unknown>> {
   let s = schemas.get(rt.type)
   if (!s) {
-    const shape = Object.fromEntries(exportedColumns(rt.table).map(([k, c]) => [k, columnSchema(c)]))
+    const shape = Object.fromEntries(exportedColumns(rt).map(([k, c]) => [k, columnSchema(c)]))
     // Exported without secrets: the importer seals an empty secret and leaves the account inactive.
     if (rt.type === 'channel_account') shape.secretConfig = z.string().optional()
     s = z.strictObject(shape) as z.ZodType<

@@ -10,7 +10,7 @@ import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Sealer } from '../accounts/crypto.ts'
 import type { Db } from '../db/connect.ts'
-import { agencies, categories, reports, tenants } from '../db/schema/index.ts'
+import { agencies, categories, reports, tenants, users } from '../db/schema/index.ts'
 import { dataSchema, Header, RECORD_BY_TYPE, RECORD_TYPES, RecordLine, Trailer, type HeaderT } from './format.ts'
 
 export const BATCH_LINES = 500
@@ -34,6 +34,11 @@ export interface ImportOptions {
   tenantSlug?: string
   sealer: Sealer
   batchLines?: number
+  /**
+   * The tenant of the super admin importing over HTTP. An existing tenant (the resume case) may then
+   * be filled only when it is theirs: the file brings memberships, and a membership is access.
+   */
+  callerTenantId?: string
 }
 
 export interface ImportResult {
@@ -62,6 +67,30 @@ function parseJson(text: string, n: number): unknown {
   } catch {
     throw new ImportError(n, 'not valid JSON', 'bukan JSON yang sah')
   }
+}
+
+/**
+ * Staff accounts: users are global, so one whose e-mail this instance already knows is that same
+ * person (their password and settings stay as they are; the file's id maps to theirs). A new one is
+ * created with the file's id (a new id when that is taken) and no credential: no password hash, no
+ * TOTP. Returns how many were created; `ids` maps the file's user ids to this instance's.
+ */
+async function importUsers(tx: Db, rows: Record<string, unknown>[], ids: Map<string, string>): Promise<number> {
+  let created = 0
+  for (const d of rows) {
+    const email = String(d.email).trim().toLowerCase()
+    const [known] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`)
+    if (known) {
+      ids.set(d.id as string, known.id)
+      continue
+    }
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.id, d.id as string))
+    const id = taken ? crypto.randomUUID() : (d.id as string)
+    await tx.insert(users).values({ ...(d as typeof users.$inferInsert), id, email, passwordHash: null, totpSecret: null, totpEnabled: false })
+    ids.set(d.id as string, id)
+    created++
+  }
+  return created
 }
 
 /** Finds or creates the target tenant. */
@@ -97,6 +126,9 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
   const parents: { table: typeof agencies | typeof categories; id: string; parentId: string }[] = []
   let batch: Pending[] = []
   let lastTypeIndex = -1
+  /** File user id -> this instance's (filled as user records are inserted). */
+  const userIds = new Map<string, string>()
+  const usersRead = new Set<string>()
 
   const flush = async () => {
     if (!batch.length || !target) return
@@ -109,6 +141,12 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
         while (j < rows.length && rows[j]!.type === rows[i]!.type) j++
         const group = rows.slice(i, j)
         const rt = RECORD_BY_TYPE.get(group[0]!.type)!
+        if (rt.type === 'user') {
+          inserted.user = (inserted.user ?? 0) + (await importUsers(tx, group.map((r) => r.data), userIds))
+          i = j
+          continue
+        }
+        if (rt.type === 'membership') for (const r of group) r.data.userId = userIds.get(r.data.userId as string) ?? r.data.userId
         const cols = getTableColumns(rt.table) as Record<string, PgColumn>
         const values = group.map((r) => ({ ...r.data, tenantId }))
         const done = (await tx
@@ -141,6 +179,8 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
       if (!h.success) throw new ImportError(n, `not an aduan export header (${issueText(h.error)})`, `bukan baris judul berkas ekspor aduan (${issueText(h.error)})`)
       header = h.data.data
       target = await targetTenant(db, header, opts.tenantSlug ?? header.tenant.slug)
+      if (!target.created && opts.callerTenantId && target.id !== opts.callerTenantId)
+        throw new ImportError(n, `tenant "${opts.tenantSlug ?? header.tenant.slug}" already exists and is not yours: import under a new slug`, `pemda "${opts.tenantSlug ?? header.tenant.slug}" sudah ada dan bukan milik Anda: impor dengan slug baru`)
       continue
     }
     if (trailer) throw new ImportError(n, 'a record after the closing "end" line', 'ada catatan setelah baris penutup "end"')
@@ -164,6 +204,9 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
       data.secretConfig = opts.sealer.seal('{}')
       data.active = false
     }
+    if (rt.type === 'user') usersRead.add(data.id as string)
+    if (rt.type === 'membership' && !usersRead.has(data.userId as string))
+      throw new ImportError(n, `membership of user ${String(data.userId)}, who has no "user" record before it`, `keanggotaan pengguna ${String(data.userId)} tanpa catatan "user" sebelumnya`)
     if ((rt.type === 'agency' || rt.type === 'category') && data.parentId) {
       // Parents may come later in key order: link them once every row of the type is in.
       parents.push({ table: rt.type === 'agency' ? agencies : categories, id: data.id as string, parentId: data.parentId as string })

@@ -1,21 +1,22 @@
 // Export from PGlite, import into PostgreSQL: the same counts, tracking codes, statuses and
-// timelines; secrets left out; a re-import adds nothing; bad lines are refused by number; only
-// super admins may export or import. The CLI does the same on PostgreSQL.
+// timelines, staff accounts (without any credential) and LAPOR! links; secrets left out; a
+// re-import adds nothing; bad lines are refused by number; only super admins may export or import.
+// The CLI does the same on PostgreSQL, and the file also goes into a fresh PGlite.
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channelAccounts, holidays, reportEvents, reports, tenants } from '../../src/db/schema/index.ts'
+import { channelAccounts, holidays, laporLinks, memberships, reportEvents, reports, tenants, users } from '../../src/db/schema/index.ts'
 import { forgetPortalTenants } from '../../src/portal/tenant.ts'
 import { RECORD_TYPES } from '../../src/portability/format.ts'
 import { importTenant } from '../../src/portability/import.ts'
 import type { Db } from '../../src/db/connect.ts'
 import { createTestDatabase } from '../harness/db.ts'
-import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
+import { as, createTestApp, login, makeAgency, makeTenant, makeUser, PASSWORD, type TestApp } from '../harness/app.ts'
 import { answerReport } from '../portal/helpers.ts'
 
 const run = promisify(execFile)
@@ -24,7 +25,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 async function snapshot(db: Db, tenantId: string) {
   const counts: Record<string, number> = {}
   for (const rt of RECORD_TYPES) {
-    const r = await db.execute(sql`select count(*)::int as n from ${rt.table} where tenant_id = ${tenantId}`)
+    const r = await db.execute(sql`select count(*)::int as n from ${rt.table} where ${rt.scope ? rt.scope(tenantId) : sql`tenant_id = ${tenantId}`}`)
     counts[rt.type] = Number((r as unknown as { rows: { n: number }[] }).rows[0]!.n)
   }
   const rs = await db.select({ id: reports.id, code: reports.trackingCode, status: reports.status }).from(reports).where(eq(reports.tenantId, tenantId)).orderBy(asc(reports.trackingCode))
@@ -33,7 +34,26 @@ async function snapshot(db: Db, tenantId: string) {
     timelines[r.code] = (await db.select().from(reportEvents).where(eq(reportEvents.reportId, r.id)).orderBy(asc(reportEvents.id))).map(
       (e) => `${e.id}:${e.type}:${e.toStatus ?? ''}:${e.createdAt.toISOString()}`,
     )
-  return { counts, reports: rs.map((r) => `${r.code}:${r.status}`), timelines }
+  // Staff by e-mail with their roles and agencies; LAPOR! links by tracking code.
+  const staff = (
+    await db
+      .select({ email: users.email, name: users.name, role: memberships.role, agencyId: memberships.agencyId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.tenantId, tenantId))
+  )
+    .map((m) => `${m.email}:${m.name}:${m.role}:${m.agencyId ?? ''}`)
+    .sort()
+  const lapor = (
+    await db
+      .select({ code: reports.trackingCode, laporId: laporLinks.laporId, state: laporLinks.state, direction: laporLinks.direction, key: laporLinks.idempotencyKey })
+      .from(laporLinks)
+      .innerJoin(reports, and(eq(reports.tenantId, laporLinks.tenantId), eq(reports.id, laporLinks.reportId)))
+      .where(eq(laporLinks.tenantId, tenantId))
+  )
+    .map((l) => `${l.code}:${l.direction}:${l.state}:${l.laporId}:${l.key}`)
+    .sort()
+  return { counts, reports: rs.map((r) => `${r.code}:${r.status}`), timelines, staff, lapor }
 }
 
 describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () => {
@@ -64,11 +84,14 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     for (let i = 0; i < 3; i++) {
       const res = await src.app.inject({ method: 'POST', url: '/lapor', payload: { body: `Lampu jalan ke-${i} padam sejak minggu lalu.`, name: 'Budi', contact: 'email', contactValue: `budi${i}@contoh.id` }, headers: { accept: 'application/json' } })
       expect(res.statusCode, res.body).toBe(201)
-      if (i < 2) {
-        const [r] = await src.ctx.db.select().from(reports).where(eq(reports.trackingCode, res.json().trackingCode))
-        await answerReport(staff, r!.id, parent.id, `Sudah diperbaiki (${i}).`)
-      }
+      const [r] = await src.ctx.db.select().from(reports).where(eq(reports.trackingCode, res.json().trackingCode))
+      if (i < 2) await answerReport(staff, r!.id, parent.id, `Sudah diperbaiki (${i}).`)
+      // Two of them are known to LAPOR!: one forwarded from here, one dispatched from there.
+      if (i > 0) await src.ctx.db.insert(laporLinks).values({ tenantId, reportId: r!.id, direction: i === 1 ? 'outbound' : 'inbound', state: 'sent', laporId: `LAPOR-${i}`, idempotencyKey: `key-${i}`, laporStatus: '10' })
     }
+    // A staff account with a second factor: neither the password nor the TOTP secret may travel.
+    const [head] = await src.ctx.db.select().from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'agency_head')))
+    await src.ctx.db.update(users).set({ totpSecret: src.ctx.sealer.seal('JBSWY3DPEHPK3PXP'), totpEnabled: true, failedLogins: 2 }).where(eq(users.id, head!.users.id))
     const otherTenant = (await makeTenant(dst.ctx)).id
     dstSession = await login(dst.app, (await makeUser(dst.ctx, otherTenant, 'super_admin')).email)
     adminDst = as(dst.app, dstSession)
@@ -94,6 +117,13 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     expect(res.body).not.toContain('tokenSealed')
     expect(res.body).not.toContain('secretConfig')
     expect(lines.find((l) => l.type === 'channel_account').data.active).toBe(false)
+    // Staff and their memberships, without any credential or login state; LAPOR! links.
+    const staffLines = lines.filter((l) => l.type === 'user')
+    expect(staffLines.length).toBe(5)
+    expect(lines.at(-1).data.counts).toMatchObject({ user: 5, membership: 5, lapor_link: 2 })
+    for (const u of staffLines) expect(Object.keys(u.data).sort()).toEqual(['createdAt', 'disabled', 'email', 'id', 'locale', 'name', 'phone', 'preferences'])
+    expect(res.body).not.toMatch(/passwordHash|password_hash|totpSecret|\$argon2/)
+    expect(lines.filter((l) => l.type === 'lapor_link').map((l) => l.data.laporId).sort()).toEqual(['LAPOR-1', 'LAPOR-2'])
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aduan-export-')), 'export.jsonl')
     fs.writeFileSync(file, res.body)
   })
@@ -114,6 +144,12 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     const [acc] = await dst.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.tenantId, t!.id))
     expect(acc).toMatchObject({ active: false, name: 'Bot' })
     expect(dst.ctx.sealer.open(acc!.secretConfig)).toBe('{}')
+    // Staff came back as accounts with no usable credential: signing in with the old password fails.
+    const imported = await dst.ctx.db.select().from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(memberships.tenantId, t!.id))
+    expect(imported.length).toBe(5)
+    for (const u of imported) expect(u.users).toMatchObject({ passwordHash: null, totpSecret: null, totpEnabled: false, failedLogins: 0 })
+    const signIn = await dst.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: imported[0]!.users.email, password: PASSWORD } })
+    expect(signIn.statusCode).toBe(401)
     // A new event after the import gets an id past the imported ones.
     const max = Math.max(...Object.values(after.timelines).flat().map((e) => Number(e.split(':')[0])))
     const next = await dst.ctx.db.execute(sql`select nextval(pg_get_serial_sequence('report_events', 'id'))::int as n`)
@@ -123,6 +159,19 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     expect(again.created).toBe(false)
     expect(Object.values(again.inserted).reduce((s, v) => s + v, 0)).toBe(0)
     expect(await snapshot(dst.ctx.db, t!.id)).toEqual(before)
+  })
+
+  it('imports the same file into a fresh PGlite, staff and LAPOR! links included; again adds nothing', async () => {
+    const target = await createTestDatabase('pglite')
+    try {
+      const r = await importTenant(target.database.db, fs.createReadStream(file), { sealer: src.ctx.sealer })
+      expect(r).toMatchObject({ created: true, inserted: { user: 5, membership: 5, lapor_link: 2 } })
+      expect(await snapshot(target.database.db, r.tenantId)).toEqual(await snapshot(src.ctx.db, tenantId))
+      const again = await importTenant(target.database.db, fs.createReadStream(file), { sealer: src.ctx.sealer })
+      expect(Object.values(again.inserted).reduce((s, v) => s + v, 0)).toBe(0)
+    } finally {
+      await target.close()
+    }
   })
 
   it('refuses a bad line by its number, and a tracking code another tenant holds', async () => {
@@ -140,6 +189,20 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     expect(header.json().message.en).toContain('line 1: not an aduan export header')
     // The same file under another slug on the same instance: the codes are taken.
     await expect(importTenant(src.ctx.db, Readable.from(lines.map((l) => l + '\n')), { sealer: src.ctx.sealer, tenantSlug: 'salinan' })).rejects.toThrow(/line \d+: tracking code .* already used by another tenant/)
+    // A user line carrying a credential, and a membership of a user the file does not hold.
+    const u = lines.findIndex((l) => JSON.parse(l).type === 'user')
+    const withHash = [...lines]
+    withHash[u] = JSON.stringify({ type: 'user', data: { ...JSON.parse(lines[u]!).data, passwordHash: '$argon2id$x' } })
+    const hashRes = await importViaApi(withHash.join('\n') + '\n', 'salinan-4')
+    expect(hashRes.json().line).toBe(u + 1)
+    expect(hashRes.json().message.en).toContain('invalid user')
+    const orphan = lines.filter((l) => JSON.parse(l).type !== 'user')
+    await expect(importTenant(dst.ctx.db, Readable.from(orphan.map((l) => l + '\n')), { sealer: dst.ctx.sealer, tenantSlug: 'salinan-5' })).rejects.toThrow(/membership of user .* no "user" record/)
+    // Over HTTP a super admin fills only their own tenant: an existing one of others is refused.
+    const [existing] = await dst.ctx.db.select().from(tenants).where(eq(tenants.slug, slug))
+    const notMine = await importViaApi(lines.join('\n') + '\n', existing!.slug)
+    expect(notMine.statusCode).toBe(400)
+    expect(notMine.json().message.en).toContain('already exists and is not yours')
     // A truncated file is imported as far as it goes and said to be incomplete.
     await expect(importTenant(dst.ctx.db, Readable.from(lines.slice(0, -1).map((l) => l + '\n')), { sealer: dst.ctx.sealer })).rejects.toThrow(/incomplete/)
   })
@@ -156,6 +219,7 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
       const r = await run('node', ['bin/aduan.js', 'import', '--file', out, '--tenant-slug', 'pindahan'], { cwd: ROOT, env: { ...env, DATABASE_URL: target.url! } })
       expect(r.stdout).toContain('imported into pindahan (new tenant)')
       expect(r.stdout).toContain('reports 3/3')
+      expect(r.stdout).toContain('new staff account(s) without a password')
       const bad = await run('node', ['bin/aduan.js', 'import', '--file', '/nonexistent.jsonl'], { cwd: ROOT, env: { ...env, DATABASE_URL: target.url! } }).catch((e) => e)
       expect(bad.stderr).toContain('No such file')
     } finally {

@@ -45,12 +45,12 @@ export const portabilityRoutes =
       '/api/import',
       { schema: { tags, querystring: z.object({ tenantSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional() }) } },
       async (req, reply) => {
-        requireRole(req, 'super_admin')
+        const p = requireRole(req, 'super_admin')
         const body = req.body as unknown
         if (!(body instanceof Readable))
           throw invalid({ id: `Kirim berkas ekspor sebagai ${NDJSON}.`, en: `Send the export file as ${NDJSON}.` })
         try {
-          const r = await importTenant(ctx.db, body, { sealer: ctx.sealer, ...(req.query.tenantSlug ? { tenantSlug: req.query.tenantSlug } : {}) })
+          const r = await importTenant(ctx.db, body, { sealer: ctx.sealer, callerTenantId: p.tenantId, ...(req.query.tenantSlug ? { tenantSlug: req.query.tenantSlug } : {}) })
           return reply.code(r.created ? 201 : 200).send(r)
         } catch (err) {
           if (err instanceof ImportError)
