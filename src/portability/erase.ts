@@ -11,6 +11,7 @@ import {
   contacts,
   conversations,
   inboundEvents,
+  jobs,
   messages,
   notifications,
   outboundMessages,
@@ -31,6 +32,8 @@ export interface ErasureSummary extends Record<string, number> {
   rawEventsRemoved: number
   /** Reports whose point or address text went, plus messages that shared a location. */
   locationsRemoved: number
+  /** Finished background jobs whose payload carried them (an inbound message as normalised, with its location). */
+  jobsRemoved: number
 }
 
 export type EraseResult = { status: 'done'; summary: ErasureSummary } | { status: 'not_found' } | { status: 'already_done' }
@@ -182,13 +185,23 @@ export async function executeErasure(
         .returning({ id: inboundEvents.id })
       raw = del.length
     }
+    // Finished jobs keep their payload (a normalised inbound event: sender, text, location). Jobs
+    // still queued or running are left to run: their inbound event is gone or will start a new contact.
+    let jobCount = 0
+    if (needles.length)
+      jobCount = (
+        await tx
+          .delete(jobs)
+          .where(and(eq(jobs.tenantId, tenantId), inArray(jobs.status, ['done', 'dead']), or(...needles.map((s) => sql`strpos(${jobs.payload}::text, ${s}) > 0`))))
+          .returning({ id: jobs.id })
+      ).length
 
     let identities = 0
     if (contactId) {
       identities = (await tx.delete(contactIdentities).where(and(eq(contactIdentities.tenantId, tenantId), eq(contactIdentities.contactId, contactId))).returning({ id: contactIdentities.id })).length
       await tx.update(contacts).set({ name: ERASED_NAME, phone: null, email: null, erasedAt: now, updatedAt: now }).where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)))
     }
-    const summary: ErasureSummary = { reports: rs.length, identities, messages: messageCount, events: eventCount, attachmentsRemoved: removed, originalsRemoved: originals, rawEventsRemoved: raw, locationsRemoved: locations }
+    const summary: ErasureSummary = { reports: rs.length, identities, messages: messageCount, events: eventCount, attachmentsRemoved: removed, originalsRemoved: originals, rawEventsRemoved: raw, locationsRemoved: locations, jobsRemoved: jobCount }
     // An internal timeline entry; written directly (no hooks: nothing to notify or forward).
     if (rs.length)
       await tx.insert(reportEvents).values(

@@ -11,6 +11,7 @@ import {
   contacts,
   conversations,
   inboundEvents,
+  jobs,
   messages,
   reportEvents,
   reports,
@@ -81,6 +82,11 @@ describe.each(BACKENDS)('personal-data requests on %s', (backend) => {
     await t.ctx.db.insert(reportEvents).values({ tenantId, reportId, type: 'reporter_replied', actorKind: 'reporter', data: { message: `Lokasi: ${LAT}, ${LON}`, location: { latitude: LAT, longitude: LON }, address: HOME, channel: 'whatsapp' } })
     const [sub] = await t.ctx.db.insert(webhookSubscriptions).values({ tenantId, url: 'https://hook.example/x', secret: 'x', eventTypes: ['*'] }).returning()
     await t.ctx.db.insert(webhookDeliveries).values({ tenantId, subscriptionId: sub!.id, reportId, eventId: '1', eventType: 'reporter_replied', status: 'queued', payload: { report: { id: reportId, regionCode: '11.15.01.2001', body: `dekat ${HOME}` }, event: { data: { location: { latitude: LAT, longitude: LON } } } } })
+    // The intake job that took her message in, finished but kept with the normalised event.
+    await t.ctx.db.insert(jobs).values([
+      { tenantId, queue: 'inbound', status: 'done', payload: { providerEventId: 'wamid.1', event: { from: WA, location: { latitude: LAT, longitude: LON, address: HOME } } } },
+      { tenantId, queue: 'inbound', status: 'done', payload: { providerEventId: 'wamid.2', event: { from: '6289999999999' } } },
+    ])
     await t.ctx.db.insert(inboundEvents).values({ tenantId, channelAccountId: crypto.randomUUID(), channelType: 'whatsapp', providerEventId: 'wamid.1', body: JSON.stringify({ from: WA, profile: { name: NAME } }), status: 'processed' })
   }, 180_000)
   afterAll(async () => {
@@ -151,7 +157,7 @@ describe.each(BACKENDS)('personal-data requests on %s', (backend) => {
     const id = (await staff.operator('GET', '/api/pdp-requests?kind=erasure&status=pending')).json().items[0].id
     const res = await staff.operator('POST', `/api/pdp-requests/${id}/execute`)
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json().summary).toMatchObject({ reports: 1, identities: 1, messages: 3, originalsRemoved: 1, rawEventsRemoved: 1, locationsRemoved: 2 })
+    expect(res.json().summary).toMatchObject({ reports: 1, identities: 1, messages: 3, originalsRemoved: 1, rawEventsRemoved: 1, locationsRemoved: 2, jobsRemoved: 1 })
     expect((await staff.operator('POST', `/api/pdp-requests/${id}/execute`)).statusCode).toBe(409)
 
     const [c] = await t.ctx.db.select().from(contacts).where(eq(contacts.id, before!.contactId!))
@@ -159,6 +165,8 @@ describe.each(BACKENDS)('personal-data requests on %s', (backend) => {
     expect(c!.erasedAt).not.toBeNull()
     expect(await t.ctx.db.select().from(contactIdentities).where(eq(contactIdentities.tenantId, tenantId))).toHaveLength(0)
     expect(await t.ctx.db.select().from(inboundEvents).where(eq(inboundEvents.tenantId, tenantId))).toHaveLength(0)
+    const left = await t.ctx.db.select().from(jobs).where(and(eq(jobs.tenantId, tenantId), eq(jobs.queue, 'inbound')))
+    expect(left.map((j) => j.payload.providerEventId)).toEqual(['wamid.2'])
     const ms = await t.ctx.db.select().from(messages).where(eq(messages.tenantId, tenantId))
     expect(JSON.stringify(ms)).not.toMatch(/Siti|Rahmawati|81234567890/)
     expect(JSON.stringify(ms)).not.toMatch(HOUSE)
