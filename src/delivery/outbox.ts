@@ -10,6 +10,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { loadChannelConfig } from '../channels/accounts.ts'
 import type { ChannelConfig, OutboundMessage } from '../channels/contract.ts'
 import { getAdapter } from '../channels/registry.ts'
+import { leanFetch } from './http-fetch.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
 import { messages, outboundMessages, reportEvents } from '../db/schema/index.ts'
@@ -200,7 +201,7 @@ async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<BatchOutcome> {
       }
       let result: Awaited<ReturnType<typeof adapter.send>>
       try {
-        result = await adapter.send({ ...payload, to: row.recipient, idempotencyKey: row.idempotencyKey }, { config: adapter.parseConfig(config) })
+        result = await adapter.send({ ...payload, to: row.recipient, idempotencyKey: row.idempotencyKey }, { config: adapter.parseConfig(config), fetch: leanFetch })
       } catch (error) {
         return retry(error)
       }
