@@ -73,15 +73,18 @@ function parseJson(text: string, n: number): unknown {
  * Staff accounts: users are global, so one whose e-mail this instance already knows is that same
  * person (their password and settings stay as they are; the file's id maps to theirs). A new one is
  * created with the file's id (a new id when that is taken) and no credential: no password hash, no
- * TOTP. Returns how many were created; `ids` maps the file's user ids to this instance's.
+ * TOTP. An account that can already sign in here (it has a password) keeps exactly the access it
+ * has: a file never grants it a membership (`signsIn`). Returns how many were created; `ids` maps
+ * the file's user ids to this instance's.
  */
-async function importUsers(tx: Db, rows: Record<string, unknown>[], ids: Map<string, string>): Promise<number> {
+async function importUsers(tx: Db, rows: Record<string, unknown>[], ids: Map<string, string>, signsIn: Set<string>): Promise<number> {
   let created = 0
   for (const d of rows) {
     const email = String(d.email).trim().toLowerCase()
-    const [known] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`)
+    const [known] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = ${email}`)
     if (known) {
       ids.set(d.id as string, known.id)
+      if (known.passwordHash) signsIn.add(known.id)
       continue
     }
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.id, d.id as string))
@@ -129,6 +132,7 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
   /** File user id -> this instance's (filled as user records are inserted). */
   const userIds = new Map<string, string>()
   const usersRead = new Set<string>()
+  const signsIn = new Set<string>()
 
   const flush = async () => {
     if (!batch.length || !target) return
@@ -142,13 +146,20 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
         const group = rows.slice(i, j)
         const rt = RECORD_BY_TYPE.get(group[0]!.type)!
         if (rt.type === 'user') {
-          inserted.user = (inserted.user ?? 0) + (await importUsers(tx, group.map((r) => r.data), userIds))
+          inserted.user = (inserted.user ?? 0) + (await importUsers(tx, group.map((r) => r.data), userIds, signsIn))
           i = j
           continue
         }
-        if (rt.type === 'membership') for (const r of group) r.data.userId = userIds.get(r.data.userId as string) ?? r.data.userId
+        let values: Record<string, unknown>[] = group.map((r) => ({ ...r.data, tenantId }))
+        if (rt.type === 'membership') {
+          values = values.map((v) => ({ ...v, userId: userIds.get(v.userId as string) ?? v.userId })).filter((v) => !signsIn.has(v.userId as string))
+          inserted.membership ??= 0
+          if (!values.length) {
+            i = j
+            continue
+          }
+        }
         const cols = getTableColumns(rt.table) as Record<string, PgColumn>
-        const values = group.map((r) => ({ ...r.data, tenantId }))
         const done = (await tx
           .insert(rt.table)
           .values(values)

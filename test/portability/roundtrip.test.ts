@@ -12,6 +12,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelAccounts, holidays, laporLinks, memberships, reportEvents, reports, tenants, users } from '../../src/db/schema/index.ts'
 import { forgetPortalTenants } from '../../src/portal/tenant.ts'
+import { hashPassword, verifyPassword } from '../../src/accounts/crypto.ts'
 import { RECORD_TYPES } from '../../src/portability/format.ts'
 import { importTenant } from '../../src/portability/import.ts'
 import type { Db } from '../../src/db/connect.ts'
@@ -161,12 +162,22 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     expect(await snapshot(dst.ctx.db, t!.id)).toEqual(before)
   })
 
-  it('imports the same file into a fresh PGlite, staff and LAPOR! links included; again adds nothing', async () => {
+  it('imports the same file into a fresh PGlite, staff and LAPOR! links included; an account that signs in here gains no access; again adds nothing', async () => {
     const target = await createTestDatabase('pglite')
     try {
+      // One of the staff already has an account on the target, with a password of its own.
+      const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+      const known = lines.find((l) => l.type === 'user').data
+      await target.database.db.insert(users).values({ email: known.email, name: 'Akun lama', passwordHash: await hashPassword('kata-sandi-lama-1') })
       const r = await importTenant(target.database.db, fs.createReadStream(file), { sealer: src.ctx.sealer })
-      expect(r).toMatchObject({ created: true, inserted: { user: 5, membership: 5, lapor_link: 2 } })
-      expect(await snapshot(target.database.db, r.tenantId)).toEqual(await snapshot(src.ctx.db, tenantId))
+      expect(r).toMatchObject({ created: true, inserted: { user: 4, membership: 4, lapor_link: 2 } })
+      const want = await snapshot(src.ctx.db, tenantId)
+      const got = await snapshot(target.database.db, r.tenantId)
+      expect({ ...got, staff: null, counts: { ...got.counts, user: 0, membership: 0 } }).toEqual({ ...want, staff: null, counts: { ...want.counts, user: 0, membership: 0 } })
+      expect(got.staff).toEqual(want.staff.filter((m) => !m.startsWith(`${known.email}:`)))
+      const [mine] = await target.database.db.select().from(users).where(eq(users.email, known.email))
+      expect(mine!.name).toBe('Akun lama')
+      expect(await verifyPassword(mine!.passwordHash, 'kata-sandi-lama-1')).toBe(true)
       const again = await importTenant(target.database.db, fs.createReadStream(file), { sealer: src.ctx.sealer })
       expect(Object.values(again.inserted).reduce((s, v) => s + v, 0)).toBe(0)
     } finally {
