@@ -1,7 +1,7 @@
 // People, their memberships and the principal a request acts as.
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { agencies, memberships, users } from '../db/schema/index.ts'
+import { agencies, memberships, sessions, users } from '../db/schema/index.ts'
 import type { Role } from '../reports/model.ts'
 import { hashPassword } from './crypto.ts'
 
@@ -64,6 +64,21 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<UserRo
     .insert(memberships)
     .values({ tenantId: input.tenantId, userId: user.id, role: input.role, agencyId: input.agencyId ?? null })
     .onConflictDoNothing()
+  return user
+}
+
+/**
+ * Set a person's password (an imported account has none; a forgotten one is replaced) and end
+ * their sessions, so whoever held the old one is signed out. Undefined when no such e-mail.
+ */
+export async function setPassword(db: Db, email: string, password: string): Promise<UserRow | undefined> {
+  const user = await findUserByEmail(db, email)
+  if (!user) return undefined
+  const passwordHash = await hashPassword(password)
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id))
+    await tx.delete(sessions).where(eq(sessions.userId, user.id))
+  })
   return user
 }
 

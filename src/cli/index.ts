@@ -1,4 +1,4 @@
-// The `aduan` command line: serve, migrate, user create, triage eval, export, import.
+// The `aduan` command line: serve, migrate, user create / password, triage eval, export, import.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ConfigError, loadConfig } from '../config.ts'
 
@@ -8,6 +8,8 @@ const HELP = `Usage: aduan <command>
   migrate                    apply database migrations and exit
   user create --email E --name N --role R [--agency SLUG] [--tenant SLUG] [--password P]
                              create a user (or add a role to one); prints a generated password
+  user password --email E [--password P]
+                             set a password (e.g. an imported account) and end the user's sessions
   triage eval --train F --test F | --data F --split YYYY-MM-DD
                              evaluate agency routing on a labelled CSV
   export --tenant SLUG [--out FILE] [--with-secrets]
@@ -25,6 +27,7 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     if (cmd === 'migrate') return await (await import('./migrate.ts')).runMigrate()
     if (cmd === 'user' && sub === 'create') return await (await import('./user-create.ts')).runUserCreate(rest)
+    if (cmd === 'user' && sub === 'password') return await (await import('./user-create.ts')).runUserPassword(rest)
     if (cmd === 'triage' && sub === 'eval') return await (await import('./triage-eval.ts')).runTriageEval(rest)
     if (cmd === 'export') return await (await import('../portability/cli.ts')).runExport(argv.slice(1))
     if (cmd === 'import') return await (await import('../portability/cli.ts')).runImport(argv.slice(1))
