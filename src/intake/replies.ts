@@ -7,7 +7,8 @@ import { parseSlaSettings } from '../reports/sla.ts'
 import { fillPlaceholders, isOutOfHours, parseAutoReplies, type AutoReplies } from '../settings/autoreplies.ts'
 import { readTenant, section, tenantCalendar } from '../settings/tenant-settings.ts'
 
-export function acknowledgementText(code: string, emergency: boolean): string {
+/** `verifyDays`: the tenant's verification limit (SLA settings); the settings page shows '{hari}'. */
+export function acknowledgementText(code: string, emergency: boolean, verifyDays: number | string = 3): string {
   if (emergency) {
     return (
       `Laporan darurat Anda diterima dengan nomor ${code}. ` +
@@ -16,7 +17,7 @@ export function acknowledgementText(code: string, emergency: boolean): string {
   }
   return (
     `Terima kasih, laporan Anda telah kami terima dengan nomor ${code}. ` +
-    `Petugas akan memverifikasinya paling lambat 3 hari kerja. Cek status kapan saja: kirim "STATUS ${code}".`
+    `Petugas akan memverifikasinya paling lambat ${verifyDays} hari kerja. Cek status kapan saja: kirim "STATUS ${code}".`
   )
 }
 
@@ -29,7 +30,7 @@ export function customAcknowledgementText(
 ): string {
   const values = { kode: code, hari: String(extra.verifyWorkingDays), pemda: extra.tenantName }
   const custom = emergency ? replies.emergencyAcknowledgement : replies.acknowledgement
-  const base = custom ? fillPlaceholders(custom, values) : acknowledgementText(code, emergency)
+  const base = custom ? fillPlaceholders(custom, values) : acknowledgementText(code, emergency, extra.verifyWorkingDays)
   if (emergency || !extra.outOfHours || !replies.outOfHoursNote) return base
   return `${base}\n\n${fillPlaceholders(replies.outOfHoursNote, values)}`
 }

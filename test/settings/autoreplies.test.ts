@@ -35,5 +35,7 @@ describe('auto-replies', () => {
     expect(customAcknowledgementText('NGR-ABC', false, r, extra)).toMatch(/nomor NGR-ABC[\s\S]*\n\nDiproses hari kerja berikutnya\.$/)
     expect(customAcknowledgementText('NGR-ABC', true, r, extra)).toContain('112')
     expect(customAcknowledgementText('NGR-ABC', true, r, extra)).not.toContain('Diproses')
+    // The built-in text states the tenant's own verification limit.
+    expect(customAcknowledgementText('NGR-ABC', false, DEFAULT_AUTO_REPLIES, { ...extra, verifyWorkingDays: 2 })).toContain('paling lambat 2 hari kerja')
   })
 })

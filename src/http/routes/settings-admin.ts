@@ -166,7 +166,7 @@ export const settingsAdminRoutes =
       const t = await readTenant(ctx.db, tenantId)
       return {
         autoReplies: parseAutoReplies(t?.settings.autoReplies),
-        builtIn: { acknowledgement: acknowledgementText('{kode}', false), emergencyAcknowledgement: acknowledgementText('{kode}', true) },
+        builtIn: { acknowledgement: acknowledgementText('{kode}', false, '{hari}'), emergencyAcknowledgement: acknowledgementText('{kode}', true) },
         placeholders: AUTO_REPLY_PLACEHOLDERS,
       }
     }
