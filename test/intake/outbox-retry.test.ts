@@ -5,26 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startJobs } from '../../src/jobs/index.ts'
 import { startWorker } from '../../src/jobs/queue.ts'
 import { inboundHandler } from '../../src/intake/process.ts'
-import { as, createTestApp, login, makeTenant, makeUser, type TestApp } from '../harness/app.ts'
+import type { TestApp } from '../harness/app.ts'
 import { BACKENDS } from '../harness/db.ts'
-import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
+import type { MetaSimulator } from '../simulators/meta.ts'
+import { startWhatsAppApp, type WhatsAppApp } from './whatsapp-app.ts'
 
 describe.each(BACKENDS)('outbox batch retry on %s', (backend) => {
+  let w: WhatsAppApp
   let t: TestApp
   let sim: MetaSimulator
   let url: string
   beforeAll(async () => {
-    t = await createTestApp(backend)
-    sim = await startMetaSimulator()
-    const base = await t.app.listen({ port: 0, host: '127.0.0.1' })
-    const tenant = await makeTenant(t.ctx)
-    const op = await login(t.app, (await makeUser(t.ctx, tenant.id, 'operator')).email)
-    const ch = await as(t.app, op)('POST', '/api/channels', { type: 'whatsapp', name: 'WA', config: metaChannelConfigs(sim.url).whatsapp })
-    url = `${base}/webhooks/whatsapp/${ch.json().id}`
+    w = await startWhatsAppApp(backend)
+    ;({ t, sim, url } = w)
   })
   afterAll(async () => {
-    await sim?.close()
-    await t?.close()
+    await w?.close()
   })
 
   const q = <T,>(s: string) => t.ctx.database.query<T>(s)
