@@ -10,7 +10,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { LIVE_DISPOSITION_STATUSES } from '../reports/privacy.ts'
-import { addDays } from './period.ts'
+import { grainRanges } from './period.ts'
 import { rollupApplies, type Dim } from './rollup.ts'
 import { rowsOf, type DashboardFilters, type DashboardScope } from './scope.ts'
 import type { Period } from './period.ts'
@@ -85,20 +85,9 @@ export function agencySource(
   if (q.filters.category) f.push(sql`s.category_id = ${q.filters.category}::uuid`)
   if (q.filters.district) f.push(sql`s.district_code = ${q.filters.district}`)
   const { from, to } = q.period
-  const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
-  const mTo = `${addDays(to, 1).slice(0, 7)}-01`
-  const ranges: [string, string, string][] =
-    opts.months && mFrom < mTo
-      ? [
-          ['month', mFrom, addDays(mTo, -1)],
-          ['day', from, addDays(mFrom, -1)],
-          ['day', mTo, to],
-        ]
-      : [['day', from, to]]
   const and = (parts: SQL[]) => sql.join(parts, sql` and `)
   const cols = sql`s.day, s.channel_type, s.kind, s.status, s.category_id, s.district_code, s.received, s.verified, s.answered, s.emergency`
-  const branches = ranges
-    .filter(([, x, y]) => x <= y)
+  const branches = grainRanges(from, to, opts.months)
     .map(
       ([grain, x, y]) =>
         sql`select ${cols} from report_agency_stats s where ${and([

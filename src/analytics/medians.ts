@@ -5,7 +5,7 @@
 // (the histogram has no dimensions); summaryQuery reads the reports otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { addDays } from './period.ts'
+import { grainRanges } from './period.ts'
 import { rollupApplies } from './rollup.ts'
 import { rowsOf } from './scope.ts'
 import type { Query } from './queries.ts'
@@ -29,13 +29,8 @@ export function histogramApplies(q: Query): boolean {
 
 function histogramSql(q: Query, metric: HoursMetric): SQL {
   const { from, to } = q.period
-  const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
-  const mTo = `${addDays(to, 1).slice(0, 7)}-01`
-  const ranges: [string, string, string][] =
-    mFrom < mTo ? [['month', mFrom, addDays(mTo, -1)], ['day', from, addDays(mFrom, -1)], ['day', mTo, to]] : [['day', from, to]]
   const t = sql`${q.scope.tenantId}::uuid`
-  const branches = ranges
-    .filter(([, a, b]) => a <= b)
+  const branches = grainRanges(from, to)
     .map(
       ([grain, a, b]) => sql`select h.bucket, h.n from report_hours_hist h where h.tenant_id = ${t} and h.metric = ${metric}
         and h.grain = ${grain} and h.day >= ${a}::date and h.day <= ${b}::date`,

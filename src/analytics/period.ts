@@ -114,3 +114,24 @@ export function previousPeriod(p: Period): Period {
   const start = localMidnight(from, p.timeZone)
   return { ...p, from, to, start, end: p.start, offsetMinutes: tzOffsetMinutes(p.timeZone, start) }
 }
+
+/**
+ * A period [from, to] (local days, inclusive) cut for the rollups: the whole months inside it as
+ * 'month' rows and the days at either end as 'day' rows (only 'day' when `months` is false or no
+ * whole month fits). Empty ranges are left out. Each range becomes its own union branch, so that
+ * each is one range scan of the rollup's key.
+ */
+export function grainRanges(from: string, to: string, months = true): [grain: 'month' | 'day', from: string, to: string][] {
+  const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
+  // Whole months end (exclusive) at the first day of the month holding the day after `to`.
+  const mTo = `${addDays(to, 1).slice(0, 7)}-01`
+  const ranges: [grain: 'month' | 'day', from: string, to: string][] =
+    months && mFrom < mTo
+      ? [
+          ['month', mFrom, addDays(mTo, -1)],
+          ['day', from, addDays(mFrom, -1)],
+          ['day', mTo, to],
+        ]
+      : [['day', from, to]]
+  return ranges.filter(([, a, b]) => a <= b)
+}

@@ -8,7 +8,7 @@
 // panels read the raw reports otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { addDays, tzOffsetMinutes, type Period } from './period.ts'
+import { tzOffsetMinutes, type Period, grainRanges } from './period.ts'
 import { rowsOf, type DashboardFilters, type DashboardScope } from './scope.ts'
 
 export const ROLLUP_COMPACT_QUEUE = 'dashboard-rollup-compact'
@@ -70,19 +70,10 @@ export function rollupSource(q: RollupQuery, dims: readonly Dim[], opts: { month
   if (all.size > 2) return null
   const gset = [...all].reduce((s, d) => s + BIT[d], 0)
   const { from, to } = q.period
-  const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
-  // Whole months end (exclusive) at the first day of the month holding the day after `to`.
-  const mTo = `${addDays(to, 1).slice(0, 7)}-01`
-  // Each range is its own branch, so that each is one range scan of report_daily_stats_key.
-  const ranges: [string, string, string][] =
-    opts.months && mFrom < mTo
-      ? [['month', mFrom, addDays(mTo, -1)], ['day', from, addDays(mFrom, -1)], ['day', mTo, to]]
-      : [['day', from, to]]
   const f = filterSql(q.filters)
   const and = (parts: SQL[]) => sql.join(parts, sql` and `)
   const cols = sql`s.day, s.channel_type, s.kind, s.status, s.category_id, s.district_code, s.received, s.verified, s.answered, s.emergency`
-  const branches = ranges
-    .filter(([, a, b]) => a <= b)
+  const branches = grainRanges(from, to, opts.months)
     .map(
       ([grain, a, b]) => sql`select ${cols} from report_daily_stats s where ${and([
         sql`s.tenant_id = ${q.scope.tenantId}::uuid`,

@@ -6,7 +6,7 @@
 // agency's values. The same scheme as the summary's medians (medians.ts).
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { addDays } from './period.ts'
+import { grainRanges } from './period.ts'
 import { rowsOf } from './scope.ts'
 import type { Query } from './queries.ts'
 
@@ -32,21 +32,11 @@ export interface AgencyMedians {
 
 function histogramSql(q: Query): SQL {
   const { from, to } = q.period
-  const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
-  const mTo = `${addDays(to, 1).slice(0, 7)}-01`
-  const ranges: [string, string, string][] =
-    mFrom < mTo
-      ? [
-          ['month', mFrom, addDays(mTo, -1)],
-          ['day', from, addDays(mFrom, -1)],
-          ['day', mTo, to],
-        ]
-      : [['day', from, to]]
   const t = sql`${q.scope.tenantId}::uuid`
   const agency = q.filters.agency ? sql`and h.agency_id = ${q.filters.agency}::uuid` : sql``
   const branches: SQL[] = []
   for (const metric of METRICS)
-    for (const [grain, a, b] of ranges.filter(([, a, b]) => a <= b))
+    for (const [grain, a, b] of grainRanges(from, to))
       branches.push(sql`select h.agency_id, h.metric, h.bucket, h.n from disposition_hours_hist h where h.tenant_id = ${t}
         and h.metric = ${metric} and h.grain = ${grain} and h.day >= ${a}::date and h.day <= ${b}::date ${agency}`)
   branches.push(sql`select h.agency_id, h.metric, h.bucket, h.n from disposition_hours_delta h where h.tenant_id = ${t}

@@ -10,7 +10,7 @@
 // offset over the period; scoreboardQuery reads the dispositions otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { addDays } from './period.ts'
+import { grainRanges } from './period.ts'
 import { rollupApplies } from './rollup.ts'
 import { scoreboardMedians } from './scoreboard-medians.ts'
 import { rowsOf } from './scope.ts'
@@ -27,21 +27,10 @@ export function scoreboardRollupApplies(q: Query): boolean {
 
 function countsSql(q: Query): SQL {
   const { from, to } = q.period
-  const mFrom = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
-  const mTo = `${addDays(to, 1).slice(0, 7)}-01`
-  const ranges: [string, string, string][] =
-    mFrom < mTo
-      ? [
-          ['month', mFrom, addDays(mTo, -1)],
-          ['day', from, addDays(mFrom, -1)],
-          ['day', mTo, to],
-        ]
-      : [['day', from, to]]
   const t = sql`${q.scope.tenantId}::uuid`
   const agency = q.filters.agency ? sql`and s.agency_id = ${q.filters.agency}::uuid` : sql``
   const cols = sql`s.agency_id, s.reports, s.dispositions, s.answered, s.on_time, s.returned`
-  const branches = ranges
-    .filter(([, a, b]) => a <= b)
+  const branches = grainRanges(from, to)
     .map(
       ([
         grain,

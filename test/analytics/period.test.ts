@@ -1,6 +1,6 @@
 // Pure pieces of the dashboard: period bounds in the tenant's zone, buckets, trending terms.
 import { describe, expect, it } from 'vitest'
-import { bucketOf, bucketsOf, localDay, previousPeriod, resolvePeriod, tzOffsetMinutes } from '../../src/analytics/period.ts'
+import { bucketOf, bucketsOf, grainRanges, localDay, previousPeriod, resolvePeriod, tzOffsetMinutes } from '../../src/analytics/period.ts'
 import { normaliseDistrictCode } from '../../src/analytics/boundaries.ts'
 import { trendingTerms } from '../../src/analytics/trending.ts'
 import { toCsv } from '../../src/analytics/export.ts'
@@ -51,6 +51,20 @@ describe('trending terms', () => {
     expect(t[0]!.count).toBe(8)
     expect(t[0]!.isNew).toBe(true)
     expect(t.map((x) => x.term)).not.toContain('tidak')
+  })
+})
+
+describe('rollup ranges', () => {
+  it('cuts a period into whole months and the days at either end, leaving out empty ranges', () => {
+    expect(grainRanges('2026-01-15', '2026-04-10')).toEqual([
+      ['month', '2026-02-01', '2026-03-31'],
+      ['day', '2026-01-15', '2026-01-31'],
+      ['day', '2026-04-01', '2026-04-10'],
+    ])
+    expect(grainRanges('2026-02-01', '2026-02-28')).toEqual([['month', '2026-02-01', '2026-02-28']])
+    expect(grainRanges('2025-12-01', '2026-01-31')).toEqual([['month', '2025-12-01', '2026-01-31']])
+    expect(grainRanges('2026-02-03', '2026-02-27')).toEqual([['day', '2026-02-03', '2026-02-27']])
+    expect(grainRanges('2026-01-15', '2026-04-10', false)).toEqual([['day', '2026-01-15', '2026-04-10']])
   })
 })
 
