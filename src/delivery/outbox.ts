@@ -35,6 +35,8 @@ export interface QueueMessageInput {
   notice?: Notice
   /** Tried in order when this channel fails for good. */
   fallbacks?: Fallback[]
+  /** The thread message's time (default: the transaction's): intake passes the report's, so an acknowledgement sorts after it. */
+  createdAt?: Date
 }
 
 /** What a notification was about, for the timeline (never the recipient's address). */
@@ -99,6 +101,7 @@ export async function queueMessages(tx: Db, inputs: readonly QueueMessageInput[]
         payload,
         idempotency_key: input.idempotencyKey,
         message_id: crypto.randomUUID(),
+        created_at: input.createdAt?.toISOString() ?? null,
       },
     ]
   })
@@ -107,10 +110,11 @@ export async function queueMessages(tx: Db, inputs: readonly QueueMessageInput[]
     sql`with v as (
       select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as v(i int, tenant_id uuid, conversation_id uuid, report_id uuid,
         author_user_id uuid, body text, kind text, channel_account_id uuid, channel_type channel_type, is_public boolean, user_id uuid,
-        recipient text, payload jsonb, idempotency_key text, message_id uuid)),
+        recipient text, payload jsonb, idempotency_key text, message_id uuid, created_at timestamptz)),
     m as (
-      insert into messages (id, tenant_id, conversation_id, report_id, direction, author_user_id, body, kind, channel_account_id, is_public, status)
-      select v.message_id, v.tenant_id, v.conversation_id, v.report_id, 'out', v.author_user_id, v.body, v.kind, v.channel_account_id, v.is_public, 'queued'
+      insert into messages (id, tenant_id, conversation_id, report_id, direction, author_user_id, body, kind, channel_account_id, is_public, status, created_at)
+      select v.message_id, v.tenant_id, v.conversation_id, v.report_id, 'out', v.author_user_id, v.body, v.kind, v.channel_account_id, v.is_public, 'queued',
+        coalesce(v.created_at, now())
       from v
       where v.conversation_id is not null
         and not exists (select 1 from outbound_messages x where x.tenant_id = v.tenant_id and x.idempotency_key = v.idempotency_key)

@@ -206,6 +206,7 @@ async function answerRound(tx: Db, threaded: Threaded[]): Promise<void> {
       recipient: e.senderId,
       message: { text: body, isPublic: e.isPublic, replyToProviderId: e.isPublic ? e.providerEventId : e.replyToProviderId, subject: e.subject, inReplyTo: e.messageId },
       idempotencyKey: key,
+      createdAt: m.now,
     })
   }
   const linked = threaded.filter((m) => m.conversationReportId)

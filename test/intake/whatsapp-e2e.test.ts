@@ -99,4 +99,18 @@ describe.each(BACKENDS)('WhatsApp intake and reply on %s', (backend) => {
     expect(r).toMatchObject({ kind: 'kedaruratan', is_emergency: true })
     await sim.waitForCalls((c) => JSON.stringify(c.body ?? '').includes('112'))
   })
+
+  it('on the timeline the acknowledgement comes after the report it acknowledges', async () => {
+    // The app's clock runs ahead of the database's (as the test clock does here): the thread follows the app's.
+    t.clock.set(new Date(Date.now() + 26 * 3600_000))
+    await sim.sendWhatsAppText({ url: `${base}/webhooks/whatsapp/${channelId}`, appSecret: 'sim-app-secret', from: '6281234567777', name: 'Sari', text: 'Sampah menumpuk di depan pasar, sudah seminggu tidak diangkut' })
+    await jobs.worker.drain(['inbound', 'outbox'])
+    const [order] = await t.ctx.database.query<{ received: string; ack: string }>(
+      `select e.created_at as received, m.created_at as ack from reports r
+         join report_events e on e.report_id = r.id and e.type = 'received'
+         join messages m on m.report_id = r.id and m.direction = 'out'
+        where r.body like '%depan pasar%'`,
+    )
+    expect(new Date(order!.ack).getTime()).toBeGreaterThanOrEqual(new Date(order!.received).getTime())
+  })
 })
