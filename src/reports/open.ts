@@ -10,7 +10,7 @@ import { runReportEventHooksMany } from './hooks.ts'
 import type { Actor, LifecycleSettings } from './lifecycle-types.ts'
 import { newReportState } from './lifecycle.ts'
 import type { ChannelType, ReportKind, Urgency } from './model.ts'
-import { loadSettings, newTrackingCode, tenantCodePrefix } from './store.ts'
+import { HOOK_EVENT_COLUMNS, loadSettings, newTrackingCode, tenantCodePrefix } from './store.ts'
 
 export interface OpenReportInput {
   tenantId: string
@@ -119,16 +119,7 @@ export async function openReports(tx: Db, inputs: readonly OpenReportInput[]): P
         createdAt: input.now,
       })),
     )
-    .returning({
-      id: reportEvents.id,
-      reportId: reportEvents.reportId,
-      type: reportEvents.type,
-      fromStatus: reportEvents.fromStatus,
-      toStatus: reportEvents.toStatus,
-      agencyId: reportEvents.agencyId,
-      data: reportEvents.data,
-      internal: reportEvents.internal,
-    })
+    .returning({ ...HOOK_EVENT_COLUMNS, reportId: reportEvents.reportId })
   const byReport = new Map(events.map(({ reportId, ...e }) => [reportId, { ...e, id: Number(e.id), data: (e.data ?? {}) as Record<string, unknown> }]))
   await runReportEventHooksMany(
     tx,

@@ -330,15 +330,7 @@ export async function insertEvents(
         createdAt: now,
       }
     }),
-  ).returning({
-    id: reportEvents.id,
-    type: reportEvents.type,
-    fromStatus: reportEvents.fromStatus,
-    toStatus: reportEvents.toStatus,
-    agencyId: reportEvents.agencyId,
-    data: reportEvents.data,
-    internal: reportEvents.internal,
-  })
+  ).returning(HOOK_EVENT_COLUMNS)
   await runReportEventHooks(tx, {
     tenantId,
     reportId,
@@ -346,6 +338,17 @@ export async function insertEvents(
     actor,
     now,
   })
+}
+
+/** What the report event hooks read of an inserted event (openReports adds reportId). */
+export const HOOK_EVENT_COLUMNS = {
+  id: reportEvents.id,
+  type: reportEvents.type,
+  fromStatus: reportEvents.fromStatus,
+  toStatus: reportEvents.toStatus,
+  agencyId: reportEvents.agencyId,
+  data: reportEvents.data,
+  internal: reportEvents.internal,
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
