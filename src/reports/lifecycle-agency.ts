@@ -57,6 +57,17 @@ const assign: Handler<CommandOf<'assign'>> = (ctx, cmd) => {
   emit(ctx, 'disposition_assigned', next, data, { agencyId: d.agencyId, internal: true })
 }
 
+/** A disposition has at most one unpublished follow-up (lifecycle-invariants.ts). */
+const hasOtherUnpublished = (ctx: Ctx, dispositionId: string, exceptId: string | null) =>
+  ctx.state.responses.some((r) => r.dispositionId === dispositionId && r.id !== exceptId && isUnpublished(r))
+
+const secondDraft = () =>
+  fail(
+    'invalid',
+    'Disposisi ini sudah memiliki draf yang belum terbit; ubah draf itu',
+    'This disposition already has an unpublished draft; revise that one',
+  )
+
 const draftResponse: Handler<CommandOf<'draft_response'>> = (ctx, cmd) => {
   const d = ownDisposition(ctx, cmd.dispositionId)
   if (isError(d)) return d
@@ -77,15 +88,11 @@ const draftResponse: Handler<CommandOf<'draft_response'>> = (ctx, cmd) => {
         'Only a draft or a rejected draft can be revised',
       )
     }
+    // Reviving a rejected draft must not make a second live one beside a newer draft.
+    if (existing.status === 'rejected' && hasOtherUnpublished(ctx, d.id, existing.id)) return secondDraft()
     next = updateResponse(ctx.state, existing.id, { status: 'draft', requiresApproval: cmd.requiresApproval })
   } else {
-    if (ctx.state.responses.some((r) => r.dispositionId === d.id && isUnpublished(r))) {
-      return fail(
-        'invalid',
-        'Disposisi ini sudah memiliki draf yang belum terbit; ubah draf itu',
-        'This disposition already has an unpublished draft; revise that one',
-      )
-    }
+    if (hasOtherUnpublished(ctx, d.id, null)) return secondDraft()
     const response = {
       id: cmd.responseId,
       dispositionId: d.id,

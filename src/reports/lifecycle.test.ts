@@ -151,6 +151,20 @@ describe('the lifecycle of a report', () => {
     expect(rejected.state.responses[0].status).toBe('published')
   })
 
+  it('does not revive a rejected draft beside a newer one (one unpublished follow-up per disposition)', () => {
+    const s = run(dispatched(), [
+      [dlhAdmin, { type: 'accept', dispositionId: 'd1' }, wib('2026-04-09T09:00:00')],
+      [dlhAdmin, draft('r1', 'd1', true), wib('2026-04-09T10:00:00')],
+      [dlhAdmin, { type: 'submit_response', responseId: 'r1' }, wib('2026-04-09T11:00:00')],
+      [dlhHead, { type: 'reject_response', responseId: 'r1', reason: 'Tulis ulang' }, wib('2026-04-09T12:00:00')],
+      [dlhAdmin, draft('r2', 'd1', false), wib('2026-04-09T13:00:00')],
+    ]).state
+    const revive = decide(s, draft('r1', 'd1', false), dlhAdmin, wib('2026-04-09T14:00:00'), settings)
+    expect(revive).toMatchObject({ ok: false, code: 'invalid' })
+    // The newer draft is the one to revise; that still works.
+    expect(decide(s, draft('r2', 'd1', false), dlhAdmin, wib('2026-04-09T14:00:00'), settings).ok).toBe(true)
+  })
+
   it('keeps reports about officials on the Inspektorat path', () => {
     const wb: Command = { ...dispatchTo('dlh'), whistleblowing: true } as Command
     expect(decide(received(), wb, operator, wib('2026-04-07T08:00:00'), settings)).toMatchObject({
