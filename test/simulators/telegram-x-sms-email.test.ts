@@ -18,7 +18,10 @@ const servers: Server[] = []
 const closers: (() => Promise<void>)[] = []
 afterAll(async () => {
   await Promise.all(closers.map((c) => c()))
-  for (const s of servers) (s.closeAllConnections(), s.close())
+  for (const s of servers) {
+    s.closeAllConnections()
+    s.close()
+  }
 })
 
 async function webhookRoute<C extends ChannelConfig>(adapter: ChannelAdapter<C>, config: C) {
