@@ -50,6 +50,25 @@ export interface ImportResult {
   inserted: Record<string, number>
 }
 
+/**
+ * A foreign-key violation (23503) as a refusal naming the line that refers to what is missing,
+ * e.g. a lapor_link whose report the file does not hold; null for any other error.
+ */
+function missingReference(e: unknown, type: string, group: Pending[]): ImportError | null {
+  const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string; detail?: string }
+  if (pg.code !== '23503') return null
+  // "Key (tenant_id, report_id)=(…, …) is not present in table "reports"": the tenant is ours.
+  const m = /Key \(([^)]+)\)=\(([^)]*)\) is not present in table "([^"]+)"/.exec(pg.detail ?? '')
+  const pairs = m ? m[1]!.split(', ').map((c, i) => [c, m[2]!.split(', ')[i] ?? ''] as const).filter(([c]) => c !== 'tenant_id') : []
+  const row = group.find((r) => pairs.length && pairs.every(([, v]) => Object.values(r.data).some((x) => String(x) === v))) ?? group[0]!
+  const what = pairs.length ? `${m![3]} ${pairs.map(([c, v]) => `${c} = ${v}`).join(', ')}` : 'a record'
+  return new ImportError(
+    row.line,
+    `this ${type} record refers to ${what}, which is neither earlier in the file nor on this instance`,
+    `catatan ${type} ini merujuk ${what}, yang tidak ada di bagian berkas sebelumnya maupun di server ini`,
+  )
+}
+
 interface Pending {
   type: string
   line: number
@@ -164,7 +183,10 @@ export async function importTenant(db: Db, input: Readable, opts: ImportOptions)
           .insert(rt.table)
           .values(values)
           .onConflictDoNothing()
-          .returning(Object.fromEntries(rt.key.map((k) => [k, cols[k]!])))) as Record<string, unknown>[]
+          .returning(Object.fromEntries(rt.key.map((k) => [k, cols[k]!])))
+          .catch((e: unknown) => {
+            throw missingReference(e, rt.type, group) ?? e
+          })) as Record<string, unknown>[]
         inserted[rt.type] = (inserted[rt.type] ?? 0) + done.length
         if (rt.type === 'report' && done.length < group.length) {
           // Skipped: already here (a re-import), or its tracking code belongs to another tenant.

@@ -209,6 +209,16 @@ describe('export from PGlite, import into PostgreSQL', { timeout: 180_000 }, () 
     expect(hashRes.json().message.en).toContain('invalid user')
     const orphan = lines.filter((l) => JSON.parse(l).type !== 'user')
     await expect(importTenant(dst.ctx.db, Readable.from(orphan.map((l) => l + '\n')), { sealer: dst.ctx.sealer, tenantSlug: 'salinan-5' })).rejects.toThrow(/membership of user .* no "user" record/)
+    // A LAPOR! link to a report neither the file nor this instance holds: refused by its line,
+    // not a database error.
+    const link = JSON.parse(lines.find((x) => JSON.parse(x).type === 'lapor_link')!)
+    const ghost = '00000000-0000-4000-8000-00000000dead'
+    const dangling = [lines[0], JSON.stringify({ type: 'lapor_link', data: { ...link.data, reportId: ghost } }), lines.at(-1)]
+    const danglingRes = await importViaApi(dangling.join('\n') + '\n', 'salinan-6')
+    expect(danglingRes.statusCode).toBe(400)
+    expect(danglingRes.json().line).toBe(2)
+    expect(danglingRes.json().message.en).toContain(`line 2: this lapor_link record refers to reports report_id = ${ghost}`)
+    expect(danglingRes.json().message.id).toContain('baris 2: catatan lapor_link ini merujuk reports')
     // Over HTTP a super admin fills only their own tenant: an existing one of others is refused.
     const [existing] = await dst.ctx.db.select().from(tenants).where(eq(tenants.slug, slug))
     const notMine = await importViaApi(lines.join('\n') + '\n', existing!.slug)
