@@ -1,216 +1,131 @@
 // bench/ingest: signed WhatsApp webhooks against aduan on PostgreSQL, beside a bare
 // single-row-INSERT Fastify baseline on the same database, in the same run.
-// Usage: npx tsx bench/ingest/run.ts   (env: N=5000 C=32 MAX_SECONDS=60 ACK_WAIT_SECONDS=120
-//        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test; DATABASE_POOL_SIZE and
-//        JOB_CONCURRENCY are passed to aduan's config when set; ROLE=api runs aduan without job
-//        workers, which isolates the webhook path and skips the acknowledgement measurement)
-// The machine's load average (as uptime prints it) is recorded before and after each phase:
-// on a shared machine the figures mean little without it.
-import crypto from 'node:crypto'
-import http from 'node:http'
-import os from 'node:os'
-import type { AddressInfo } from 'node:net'
+// Usage: npx tsx bench/ingest/run.ts   (env: N=3000 C=32 MAX_SECONDS=60 ACK_WAIT_SECONDS=60
+//        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
+//        ROLE=all        one aduan process with HTTP and job workers (the default deployment)
+//        ROLE=split      two aduan processes: ROLE=api (HTTP) and ROLE=worker (jobs)
+//        ROLE=api        aduan without job workers: the webhook path alone, no ack figure
+//        DRIVER=node     the Node load generator even when wrk is installed
+//        WARM=3000       warm-up webhooks (and their acknowledgements) before the timed phase
+//        DATABASE_POOL_SIZE, JOB_CONCURRENCY, LOG_LEVEL (default silent)   passed to aduan
+//        BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof"            node flags for aduan)
+// aduan runs as `node bin/aduan.js serve` in child processes, the load generator (wrk, or the Node
+// fallback) in another, so the CPU each one used can be read from /proc and printed per accepted
+// webhook beside PostgreSQL's. The load average is printed before and after each phase.
 import Fastify from 'fastify'
+import os from 'node:os'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
 import pg from 'pg'
-import { createTenant } from '../../src/accounts/tenants.ts'
-import { createUser } from '../../src/accounts/users.ts'
-import { loadConfig } from '../../src/config.ts'
-import { start } from '../../src/main.ts'
-import { metaChannelConfigs, metaJson, whatsappTextPayload } from '../../test/simulators/meta.ts'
+import { drive, driverName, writeRequests } from './drive.ts'
+import {
+  closeAgent,
+  cpuSplit,
+  createBenchDb,
+  createWhatsappChannel,
+  loadavg,
+  prepareDb,
+  sampleCpu,
+  signedBodies,
+  startAduan,
+  startGraphSim,
+  type AduanProcess,
+} from './lib.ts'
 
-const N = Number(process.env.N ?? 5000)
+const N = Number(process.env.N ?? 3000)
 const C = Number(process.env.C ?? 32)
-const MAX_MS = Number(process.env.MAX_SECONDS ?? 60) * 1000
-const ACK_WAIT_MS = Number(process.env.ACK_WAIT_SECONDS ?? 120) * 1000
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-const ROLE = process.env.ROLE ?? 'all'
-const APP_SECRET = 'sim-app-secret'
-const PASSWORD = 'correct-horse-battery'
-
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ')
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: C })
-
-function request(url: string, method: string, body: string | undefined, headers: Record<string, string>) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const u = new URL(url)
-    const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname + u.search, method, agent, headers: body !== undefined ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }))
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    if (body !== undefined) req.write(body)
-    req.end()
-  })
-}
+const MAX_SECONDS = Number(process.env.MAX_SECONDS ?? 60)
+const ACK_WAIT_MS = Number(process.env.ACK_WAIT_SECONDS ?? 60) * 1000
+const ROLE = (process.env.ROLE ?? 'all') as 'all' | 'api' | 'split'
+const WARM = Number(process.env.WARM ?? 3000)
 
 function pct(sorted: number[], p: number): number {
   if (!sorted.length) return NaN
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 }
-
-interface LoadResult {
-  sent: number
-  ok: number
-  failed: number
-  statuses: Record<string, number>
-  seconds: number
-  perSecond: number
-  latencies: number[] // sorted, ms, of 200 answers
-  answeredAt: Map<number, number> // index -> epoch ms when the 200 arrived
-}
-
-/** Runs `n` requests with `c` workers; stops issuing new ones after MAX_MS. */
-async function drive(n: number, c: number, one: (i: number) => Promise<number>): Promise<LoadResult> {
-  let next = 0
-  let ok = 0
-  let failed = 0
-  const statuses: Record<string, number> = {}
-  const latencies: number[] = []
-  const answeredAt = new Map<number, number>()
-  const t0 = performance.now()
-  const deadline = t0 + MAX_MS
-  async function worker() {
-    while (next < n && performance.now() < deadline) {
-      const i = next++
-      const s = performance.now()
-      let status = 0
-      try {
-        status = await one(i)
-      } catch {
-        status = 0
-      }
-      const e = performance.now()
-      statuses[status] = (statuses[status] ?? 0) + 1
-      if (status === 200) {
-        ok++
-        latencies.push(e - s)
-        answeredAt.set(i, Date.now())
-      } else failed++
-    }
-  }
-  await Promise.all(Array.from({ length: c }, worker))
-  const seconds = (performance.now() - t0) / 1000
-  latencies.sort((a, b) => a - b)
-  return { sent: ok + failed, ok, failed, statuses, seconds, perSecond: ok / seconds, latencies, answeredAt }
-}
-
-/** Minimal Graph API stand-in that timestamps the first WhatsApp send to each recipient. */
-async function startGraphSim() {
-  const firstSend = new Map<string, number>()
-  let calls = 0
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const at = Date.now()
-      calls++
-      let body: any
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-      } catch {
-        body = undefined
-      }
-      if (req.method === 'POST' && body?.messaging_product === 'whatsapp' && typeof body.to === 'string' && (body.type === 'text' || body.type === 'template')) {
-        if (!firstSend.has(body.to)) firstSend.set(body.to, at)
-      }
-      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })
-      res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body?.to, wa_id: body?.to }], messages: [{ id: `wamid.${crypto.randomBytes(30).toString('base64')}` }] }))
-    })
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    firstSend,
-    calls: () => calls,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  }
-}
+const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-')
 
 async function main() {
-  const dbName = `aduan_bench_${crypto.randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  await admin.connect()
-  await admin.query(`create database ${dbName}`)
-  await admin.end()
-  const u = new URL(ADMIN_URL)
-  u.pathname = `/${dbName}`
-  const dbUrl = u.toString()
-  let cleanup: (() => Promise<void>)[] = []
+  const db = await createBenchDb()
+  const cleanup: (() => Promise<void>)[] = [db.drop]
+  const files: string[] = []
   try {
+    const { database, email } = await prepareDb(db.url)
+    cleanup.unshift(() => database.close())
     const sim = await startGraphSim()
-    cleanup.push(sim.close)
-    const config = loadConfig({
-      DATABASE_URL: dbUrl,
-      ROLE,
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      HOST: '127.0.0.1',
+    cleanup.unshift(sim.close)
+    const env: Record<string, string> = {
+      DATABASE_URL: db.url,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       BASE_URL: 'http://127.0.0.1:3000',
       SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
-      DATA_DIR: `.tmp/bench-ingest-${dbName}`,
+      DATA_DIR: `.tmp/bench-ingest-${db.name}`,
       ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
       ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
+    }
+    const procs: AduanProcess[] = []
+    cleanup.unshift(async () => {
+      for (const p of procs) await p.stop()
     })
-    const running = await start(config, { listen: true, logger: false })
-    cleanup.unshift(() => running.stop())
-    const base = running.url
+    procs.push(await startAduan(ROLE === 'all' ? 'all' : 'api', env))
+    if (ROLE === 'split') procs.push(await startAduan('worker', env))
+    const api = procs[0]!
+    const hookPath = await createWhatsappChannel(api.url, email, sim.url)
 
-    const tenant = await createTenant(running.ctx.db, { slug: 'bench', name: 'Pemerintah Bench', kind: 'kabupaten', regionCode: '11.15', timeZone: 'Asia/Jakarta', codePrefix: 'BEN' })
-    const user = await createUser(running.ctx.db, { email: 'operator@bench.test', name: 'Operator Bench', password: PASSWORD, tenantId: tenant.id, role: 'operator', agencyId: null })
-    const login = await request(`${base}/api/auth/login`, 'POST', JSON.stringify({ email: user.email, password: PASSWORD }), { 'content-type': 'application/json' })
-    if (login.status !== 200) throw new Error(`login: ${login.status} ${login.body}`)
-    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('aduan_session='))!
-    const csrf = JSON.parse(login.body).csrfToken as string
-    const ch = await request(`${base}/api/channels`, 'POST', JSON.stringify({ type: 'whatsapp', name: 'WA Bench', config: metaChannelConfigs(sim.url).whatsapp }), { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf })
-    if (ch.status !== 201) throw new Error(`channel: ${ch.status} ${ch.body}`)
-    const hookUrl = `${base}/webhooks/whatsapp/${JSON.parse(ch.body).id}`
+    // Warm-up (not counted): WARM webhooks from numbers outside the measured range, driven the same
+    // way, and their acknowledgements. A server that takes 3,000 webhooks a second is warm; with
+    // a few hundred, a third of the measured CPU was V8 still compiling (perf, session 5).
+    const warmFile = writeRequests(signedBodies(WARM + C + 8, '62899'))
+    files.push(warmFile)
+    const warmed = await drive({ file: warmFile, url: api.url + hookPath, count: WARM, conns: C, maxSeconds: MAX_SECONDS })
+    if (warmed.ok !== warmed.requests) throw new Error(`warm-up: ${warmed.requests - warmed.ok} webhooks not accepted ${JSON.stringify(warmed.errors)}`)
+    const warmDeadline = Date.now() + 60_000
+    while (ROLE !== 'api' && sim.firstSend.size < WARM && Date.now() < warmDeadline) await new Promise((r) => setTimeout(r, 50))
+    await new Promise((r) => setTimeout(r, 1000)) // let the optimising compiler finish
 
-    // Pre-build N distinct signed payloads (distinct sender each) so signing is outside the timing.
-    const fromOf = (i: number) => `62812${String(i).padStart(8, '0')}`
-    const bodies: { raw: string; sig: string }[] = []
-    for (let i = 0; i < N; i++) {
-      const raw = metaJson(whatsappTextPayload({ from: fromOf(i), name: `Warga ${i}`, text: `Jalan rusak di gampong nomor ${i}, mohon segera diperbaiki` }).payload)
-      bodies.push({ raw, sig: 'sha256=' + crypto.createHmac('sha256', APP_SECRET).update(raw).digest('hex') })
-    }
-    // Warm-up (not counted): a few webhooks from numbers outside the measured range.
-    for (let i = 0; i < 20; i++) {
-      const raw = metaJson(whatsappTextPayload({ from: `62899${String(i).padStart(8, '0')}`, text: 'pemanasan' }).payload)
-      await request(hookUrl, 'POST', raw, { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=' + crypto.createHmac('sha256', APP_SECRET).update(raw).digest('hex') })
-    }
+    // N distinct signed complaints (each its own sender), plus C spare ones the driver may have in
+    // flight when it stops; signed before the timed phase, read by the driver before it starts.
+    const bodies = signedBodies(N + C + 8)
+    const file = writeRequests(bodies)
+    files.push(file)
 
-    process.stderr.write(`aduan webhooks: N=${N} C=${C} ...\n`)
+    const named = () => Object.fromEntries(procs.map((p) => [`aduan ROLE=${p.role} (node)`, p.child.pid]))
+    process.stderr.write(`aduan webhooks: ROLE=${ROLE} N=${N} C=${C} driver=${driverName()} ...\n`)
     const loadBeforeHooks = loadavg()
-    const hooks = await drive(N, C, async (i) => {
-      const b = bodies[i]!
-      const r = await request(hookUrl, 'POST', b.raw, { 'content-type': 'application/json', 'user-agent': 'facebookexternalua', 'x-hub-signature-256': b.sig })
-      return r.status
-    })
-
+    const cpu0 = await sampleCpu(named(), db.name)
+    const hooks = await drive({ file, url: api.url + hookPath, count: N, conns: C, maxSeconds: MAX_SECONDS })
+    const cpu1 = await sampleCpu(named(), db.name)
     const loadAfterHooks = loadavg()
-    // Webhook -> acknowledgement: wait for the simulator to see a send to every accepted sender.
-    process.stderr.write(`waiting for acknowledgements of ${hooks.ok} accepted webhooks ...\n`)
-    const ackDeadline = Date.now() + ACK_WAIT_MS
-    const want = [...hooks.answeredAt.keys()].map(fromOf)
-    while (ROLE !== 'api' && Date.now() < ackDeadline && want.some((f) => !sim.firstSend.has(f))) await new Promise((r) => setTimeout(r, 100))
-    const loadAfterAcks = loadavg()
-    const ackMs: number[] = []
-    for (const [i, at] of hooks.answeredAt) {
-      const acked = sim.firstSend.get(fromOf(i))
-      if (acked !== undefined) ackMs.push(acked - at)
-    }
-    ackMs.sort((a, b) => a - b)
-    const lastAck = Math.max(...[...sim.firstSend.values()])
-    const firstAnswer = Math.min(...hooks.answeredAt.values())
-    const reports = (await running.ctx.database.query<{ n: string }>('select count(*)::text as n from reports'))[0]!.n
+    cpu1.procs.set(`load generator (${hooks.driver})`, hooks.cpuMs)
+    cpu0.procs.set(`load generator (${hooks.driver})`, 0)
 
-    // Baseline: plain Fastify + pg pool, one single-row INSERT per request, same DB, same C.
-    const pool = new pg.Pool({ connectionString: dbUrl, max: config.DATABASE_POOL_SIZE })
+    // Webhook -> acknowledgement: from the moment the webhook's row was written (its statement's
+    // start, a little before the 200 left) to the first send to that sender seen by the stand-in.
+    const received = async () =>
+      (
+        await database.query<{ from: string; at: string }>(
+          `select body::jsonb->'entry'->0->'changes'->0->'value'->'messages'->0->>'from' as from,
+             (extract(epoch from received_at) * 1000)::float8::text as at
+           from inbound_events where body like '%"from":"62812%'`,
+        )
+      ).map((r) => ({ from: r.from, at: Number(r.at) }))
+    let stored = await received()
+    process.stderr.write(`waiting for acknowledgements of ${stored.length} stored webhooks ...\n`)
+    const ackDeadline = Date.now() + ACK_WAIT_MS
+    while (ROLE !== 'api' && Date.now() < ackDeadline && stored.some((s) => !sim.firstSend.has(s.from))) await new Promise((r) => setTimeout(r, 50))
+    const cpu2 = await sampleCpu(named(), db.name)
+    const loadAfterAcks = loadavg()
+    stored = await received()
+    const ackMs = stored.flatMap((s) => (sim.firstSend.has(s.from) ? [sim.firstSend.get(s.from)! - s.at] : [])).sort((a, b) => a - b)
+    const firstAt = Math.min(...stored.map((s) => s.at))
+    const lastAck = Math.max(...stored.map((s) => sim.firstSend.get(s.from) ?? -Infinity))
+    const reports = (await database.query<{ n: string }>('select count(*)::text as n from reports'))[0]!.n
+    for (const p of procs) await p.stop()
+    procs.length = 0
+
+    // Baseline: plain Fastify + pg pool, one single-row INSERT per request, same DB, same driver and C.
+    const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)
+    const pool = new pg.Pool({ connectionString: db.url, max: poolSize })
     cleanup.unshift(() => pool.end())
     await pool.query('create table bench_baseline (id bigserial primary key, body jsonb not null, received_at timestamptz not null default now())')
     const bare = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 })
@@ -220,35 +135,40 @@ async function main() {
     })
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' })
     cleanup.unshift(() => bare.close())
-    for (let i = 0; i < 20; i++) await request(`${bareUrl}/ingest`, 'POST', bodies[i]!.raw, { 'content-type': 'application/json' })
-    process.stderr.write(`baseline: N=${N} C=${C} ...\n`)
+    await drive({ file: warmFile, url: `${bareUrl}/ingest`, count: WARM, conns: C, maxSeconds: MAX_SECONDS })
+    await new Promise((r) => setTimeout(r, 1000))
     const loadBeforeBase = loadavg()
-    const base2 = await drive(N, C, async (i) => (await request(`${bareUrl}/ingest`, 'POST', bodies[i]!.raw, { 'content-type': 'application/json' })).status)
+    const cpuB0 = await sampleCpu({}, db.name)
+    const base = await drive({ file, url: `${bareUrl}/ingest`, count: N, conns: C, maxSeconds: MAX_SECONDS })
+    const cpuB1 = await sampleCpu({}, db.name)
+    cpuB1.procs.set(`load generator (${base.driver})`, base.cpuMs)
     const loadAfterBase = loadavg()
 
-    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-')
     const rows = [
-      ['run', 'ok/sent', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'load avg before', 'load avg after'],
-      ['aduan WhatsApp webhook', `${hooks.ok}/${hooks.sent}`, f(hooks.perSecond), f(pct(hooks.latencies, 50)), f(pct(hooks.latencies, 99)), f(hooks.seconds), loadBeforeHooks, loadAfterHooks],
-      ['bare Fastify + INSERT', `${base2.ok}/${base2.sent}`, f(base2.perSecond), f(pct(base2.latencies, 50)), f(pct(base2.latencies, 99)), f(base2.seconds), loadBeforeBase, loadAfterBase],
+      ['run', 'ok/answered', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'seconds', 'load avg before', 'load avg after'],
+      ['aduan WhatsApp webhook', `${hooks.ok}/${hooks.requests}`, f(hooks.perSecond), f(hooks.p50ms), f(hooks.p99ms), f(hooks.maxMs), f(hooks.seconds), loadBeforeHooks, loadAfterHooks],
+      ['bare Fastify + INSERT', `${base.ok}/${base.requests}`, f(base.perSecond), f(base.p50ms), f(base.p99ms), f(base.maxMs), f(base.seconds), loadBeforeBase, loadAfterBase],
     ]
-    const w = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
-    const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')
-    console.log(`\nbench/ingest  ROLE=${ROLE}  N=${N} C=${C}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})  PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version}  pool=${config.DATABASE_POOL_SIZE} JOB_CONCURRENCY=${config.JOB_CONCURRENCY}`)
-    console.log(line(rows[0]!))
-    console.log(line(rows[1]!))
-    console.log(line(rows[2]!))
-    console.log(`non-200 answers: aduan ${JSON.stringify(Object.fromEntries(Object.entries(hooks.statuses).filter(([k]) => k !== '200')))}  baseline ${JSON.stringify(Object.fromEntries(Object.entries(base2.statuses).filter(([k]) => k !== '200')))}`)
-    console.log(`webhook -> acknowledgement (Graph send seen by simulator): ${ackMs.length}/${hooks.ok} acked  p50 ${f(pct(ackMs, 50))} ms  p95 ${f(pct(ackMs, 95))} ms  max ${f(ackMs.at(-1) ?? NaN)} ms  (load avg when acks done: ${loadAfterAcks})`)
-    console.log(`backlog drained in ${f((lastAck - firstAnswer) / 1000)} s after the first accepted webhook (${f(ackMs.length / ((lastAck - firstAnswer) / 1000))} acks/s); reports created: ${reports}; simulator calls: ${sim.calls()}`)
+    const wd = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
+    const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(wd[j]!) : c.padStart(wd[j]!))).join('  ')
+    const version = (await pool.query('show server_version')).rows[0].server_version
+    console.log(`\nbench/ingest  ROLE=${ROLE}  N=${N} C=${C}  driver=${hooks.driver}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})  PostgreSQL ${version}  pool=${env.DATABASE_POOL_SIZE ?? 10} JOB_CONCURRENCY=${env.JOB_CONCURRENCY ?? 4}`)
+    for (const r of rows) console.log(line(r))
+    console.log(`errors: aduan ${JSON.stringify(hooks.errors)}  baseline ${JSON.stringify(base.errors)}`)
+    console.log(`stored webhook events in the measured range: ${stored.length} (answered ${hooks.requests}; the rest were in flight when the driver stopped)`)
+    for (const l of cpuSplit(cpu0, cpu1, hooks.ok).lines) console.log(`webhook phase: ${l}`)
+    for (const l of cpuSplit(cpuB0, cpuB1, base.ok).lines) console.log(`baseline (bench script = the bare server): ${l}`)
+    if (ROLE !== 'api') {
+      console.log(
+        `webhook -> acknowledgement: ${ackMs.length}/${stored.length} acked  p50 ${f(pct(ackMs, 50))} ms  p95 ${f(pct(ackMs, 95))} ms  max ${f(ackMs.at(-1) ?? NaN)} ms  (load avg when acks done: ${loadAfterAcks})`,
+      )
+      console.log(`all acknowledged ${f((lastAck - firstAt) / 1000)} s after the first webhook was stored (${f(ackMs.length / ((lastAck - firstAt) / 1000))} acks/s); reports: ${reports}; Graph calls: ${sim.calls()}`)
+      for (const l of cpuSplit(cpu0, cpu2, ackMs.length).lines) console.log(`webhooks + acks: ${l}`)
+    }
   } finally {
     for (const c of cleanup) await c().catch((e) => process.stderr.write(`cleanup: ${e}\n`))
-    cleanup = []
-    agent.destroy()
-    const a = new pg.Client({ connectionString: ADMIN_URL })
-    await a.connect()
-    await a.query(`drop database if exists ${dbName} with (force)`)
-    await a.end()
+    for (const file of files) fs.rmSync(file, { force: true })
+    closeAgent()
   }
 }
 

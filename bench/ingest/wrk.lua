@@ -1,0 +1,76 @@
+-- bench/ingest/wrk.lua: wrk drives pre-signed WhatsApp webhooks, each a distinct event.
+-- Arguments (after --): file of requests (one per line: signature TAB body), threads, count.
+-- Thread t sends lines t, t+threads, ... and stops once `count / threads` answers came back; the
+-- file holds spare lines so the requests still in flight at that moment are distinct events too.
+-- wrk's main thread sleeps for -d; the last thread to finish wakes it with SIGINT (what Ctrl-C
+-- does), so the run's duration is the time the answers took, not -d.
+local ffi = require("ffi")
+ffi.cdef[[
+int kill(int pid, int sig);
+int getpid(void);
+]]
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("tid", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+local reqs = {}
+local nexti = 0
+local share = 0
+local nthreads = 1
+local answered = 0
+ok = 0
+overflow = 0
+
+function init(args)
+  local file, count = args[1], tonumber(args[3])
+  nthreads = tonumber(args[2])
+  share = math.floor(count / nthreads) + ((tid < count % nthreads) and 1 or 0)
+  local i = 0
+  for line in io.lines(file) do
+    if i % nthreads == tid then
+      local tab = string.find(line, "\t", 1, true)
+      local sig, body = string.sub(line, 1, tab - 1), string.sub(line, tab + 1)
+      reqs[#reqs + 1] = wrk.format("POST", nil, {
+        ["Content-Type"] = "application/json",
+        ["User-Agent"] = "facebookexternalua",
+        ["X-Hub-Signature-256"] = sig,
+      }, body)
+    end
+    i = i + 1
+  end
+end
+
+function request()
+  nexti = nexti + 1
+  if nexti > #reqs then
+    overflow = overflow + 1 -- never expected: the file has a spare line per connection
+    nexti = #reqs
+  end
+  return reqs[nexti]
+end
+
+function response(status, headers, body)
+  answered = answered + 1
+  if status == 200 then ok = ok + 1 end
+  if answered == share then
+    wrk.thread:stop()
+    if nthreads == 1 then ffi.C.kill(ffi.C.getpid(), 2) end
+  end
+end
+
+function done(summary, latency, requests)
+  local okAll, overflowAll = 0, 0
+  for _, t in ipairs(threads) do
+    okAll = okAll + t:get("ok")
+    overflowAll = overflowAll + t:get("overflow")
+  end
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"duration_us":%d,"ok":%d,"overflow":%d,"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},"p50_us":%d,"p99_us":%d,"max_us":%d}\n',
+    summary.requests, summary.duration, okAll, overflowAll, summary.errors.connect, summary.errors.read, summary.errors.write,
+    summary.errors.status, summary.errors.timeout, latency:percentile(50), latency:percentile(99), latency.max))
+end
