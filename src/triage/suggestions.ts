@@ -26,7 +26,8 @@ export interface ReportSuggestions {
   agencies: { agencyId: string; name: string; score: number; reasons: string[] }[]
   categories: { categoryId: string; name: string; score: number; reasons: string[] }[]
   emergency: EmergencyResult
-  duplicates: { reportId: string; trackingCode: string; score: number }[]
+  /** reasons: short Indonesian phrases (similar text and its shared words, same desa, time apart, channels) */
+  duplicates: { reportId: string; trackingCode: string; score: number; reasons: string[] }[]
 }
 
 interface ReportRow {
@@ -137,7 +138,7 @@ export async function suggestionsFor(db: Db, p: Principal, reportId: string, now
       const l = await loadReport(db, tenantId, m.id)
       if (!l || !canSeeReport(viewer, { ...l.state, contactId: l.row.contactId }, { integrityAgencyIds: settings.integrityAgencyIds })) continue
     }
-    duplicates.push({ reportId: m.id, trackingCode: codes.get(m.id)!, score: round(m.score) })
+    duplicates.push({ reportId: m.id, trackingCode: codes.get(m.id)!, score: round(m.score), reasons: m.reasons })
   }
 
   return {

@@ -121,6 +121,14 @@ describe.runIf(hasChromium)('admin journey: WhatsApp complaint to approved answe
     await page.getByLabel('Judul').fill('Lampu jalan mati di Jalan Teuku Umar')
     await form.getByRole('checkbox', { name: pupr.shortName ?? pupr.name, exact: true }).check()
     await page.getByLabel('Instruksi untuk OPD').fill('Mohon periksa dan ganti lampu jalan dalam 3 hari.')
+    // Triage suggestions show the words behind each: stems of this complaint's own words.
+    const topAgency = page.locator('.suggestions ul[aria-label="Saran OPD"] li').first()
+    await topAgency.waitFor()
+    expect(await topAgency.locator('.sugg-score').textContent()).toMatch(/^\d+%$/)
+    expect(await topAgency.locator('.sugg-why').textContent()).toMatch(
+      /kata penentu: .*\b(lampu|jalan|teuku|umar|mati|minggu|malam|hari|gelap|rawan)\b/,
+    )
+    await page.locator('.suggestions ul[aria-label="Saran kategori"] li .sugg-why').first().waitFor()
     axe.triage = await axeProblems(page)
     await page.screenshot({ path: path.join(shots, 'admin-triage.png'), fullPage: true })
     await form.getByRole('button', { name: 'Verifikasi & disposisi' }).click()

@@ -177,12 +177,9 @@ export interface Region {
   name: string
 }
 
-export interface Suggestions {
-  agencies: { agencyId: string; name: string; score: number }[]
-  categories: { categoryId: string; name: string; score: number }[]
-  emergency: { isEmergency: boolean }
-  duplicates: { reportId: string; trackingCode: string; score: number }[]
-}
+/** Triage suggestions with the words behind each (generated from the OpenAPI document). */
+export type Suggestions =
+  paths['/api/reports/{id}/suggestions']['get']['responses'][200]['content']['application/json']
 
 export interface DeskDisposition {
   id: string

@@ -317,35 +317,68 @@ function actorText(e: TimelineEvent, people: Map<string, string>): string {
   return name ? `${by} ${name}${role ? ` (${role})` : ''}` : role ? `${by} ${role}` : ''
 }
 
+/** One suggestion: its name and score, and the words that weighed most (the router's reasons). */
+function Suggested({ name, score, reasons }: { name: string; score: number; reasons: string[] }) {
+  return (
+    <li>
+      <span className="sugg-name">{name}</span> <span className="sugg-score">{Math.round(score * 100)}%</span>
+      {reasons.length > 0 && (
+        <span className="sugg-why">
+          {' '}
+          · {tr('kata penentu', 'deciding words')}: {reasons.slice(0, 5).join(', ')}
+        </span>
+      )}
+    </li>
+  )
+}
+
 function SuggestionPanel({ s }: { s: Suggestions }) {
+  const none = <p className="muted">—</p>
   return (
     <section className="card suggestions" aria-labelledby="saran-title">
       <h2 id="saran-title">{tr('Saran triase', 'Triage suggestions')}</h2>
       {s.emergency.isEmergency && (
         <p className="alert" role="alert">
           {tr('Kemungkinan kedaruratan: pertimbangkan meneruskan ke 112.', 'Possible emergency: consider forwarding to 112.')}
+          {s.emergency.matched.length > 0 && ` (${s.emergency.matched.slice(0, 5).join(', ')})`}
         </p>
       )}
-      <dl className="details">
-        <dt>{tr('Kategori', 'Category')}</dt>
-        <dd>{s.categories.slice(0, 3).map((c) => `${c.name} (${Math.round(c.score * 100)}%)`).join(', ') || '—'}</dd>
-        <dt>{tr('OPD', 'Agency')}</dt>
-        <dd>{s.agencies.slice(0, 3).map((a) => `${a.name} (${Math.round(a.score * 100)}%)`).join(', ') || '—'}</dd>
-        <dt>{tr('Duplikat', 'Duplicates')}</dt>
-        <dd>
-          {s.duplicates.length === 0
-            ? tr('Tidak ada', 'None')
-            : s.duplicates.slice(0, 3).map((d, i) => (
-                <span key={d.reportId}>
-                  {i > 0 && ', '}
-                  <a href={`/admin/laporan/${d.reportId}`} onClick={onLinkClick}>
-                    {d.trackingCode}
-                  </a>{' '}
-                  ({Math.round(d.score * 100)}%)
-                </span>
-              ))}
-        </dd>
-      </dl>
+      <h3>{tr('OPD', 'Agency')}</h3>
+      {s.agencies.length ? (
+        <ul className="sugg-list" aria-label={tr('Saran OPD', 'Suggested agencies')}>
+          {s.agencies.slice(0, 3).map((a) => (
+            <Suggested key={a.agencyId} {...a} />
+          ))}
+        </ul>
+      ) : (
+        none
+      )}
+      <h3>{tr('Kategori', 'Category')}</h3>
+      {s.categories.length ? (
+        <ul className="sugg-list" aria-label={tr('Saran kategori', 'Suggested categories')}>
+          {s.categories.slice(0, 3).map((c) => (
+            <Suggested key={c.categoryId} {...c} />
+          ))}
+        </ul>
+      ) : (
+        none
+      )}
+      <h3>{tr('Duplikat', 'Duplicates')}</h3>
+      {s.duplicates.length === 0 ? (
+        <p>{tr('Tidak ada', 'None')}</p>
+      ) : (
+        <ul className="sugg-list" aria-label={tr('Kemungkinan duplikat', 'Possible duplicates')}>
+          {s.duplicates.slice(0, 3).map((d) => (
+            <li key={d.reportId}>
+              <a href={`/admin/laporan/${d.reportId}`} onClick={onLinkClick}>
+                {d.trackingCode}
+              </a>{' '}
+              <span className="sugg-score">{Math.round(d.score * 100)}%</span>
+              {d.reasons.length > 0 && <span className="sugg-why"> · {d.reasons.join('; ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   )
 }

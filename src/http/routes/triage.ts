@@ -21,7 +21,7 @@ const suggestionsSchema = z.object({
     score: z.number(),
     matched: z.array(z.string()),
   }),
-  duplicates: z.array(z.object({ reportId: z.string(), trackingCode: z.string(), score: z.number() })),
+  duplicates: z.array(z.object({ reportId: z.string(), trackingCode: z.string(), ...scored })),
 })
 
 export const triageRoutes =

@@ -122,6 +122,7 @@ export interface paths {
                                 score: number;
                             }[];
                             duplicates: {
+                                reasons: string[];
                                 reportId: string;
                                 score: number;
                                 trackingCode: string;
