@@ -164,6 +164,8 @@ export async function seed(adminUrl: string, dbName: string, n: number, log: (s:
   await database.query('select report_daily_stats_rebuild($1::uuid)', [tenant.id])
   await database.query('select disposition_stats_rebuild($1::uuid)', [tenant.id])
   await database.query('select report_agency_stats_rebuild($1::uuid)', [tenant.id])
+  // The (report, agency) pairs (migration 0017): the disposition trigger that keeps them was off too.
+  await database.query('select report_agency_facts_rebuild($1::uuid)', [tenant.id])
   log(`dashboard rollup counted in ${((Date.now() - t4) / 1000).toFixed(0)} s`)
   const t3 = Date.now()
   await database.query('vacuum analyze report_daily_stats')
@@ -177,6 +179,7 @@ export async function seed(adminUrl: string, dbName: string, n: number, log: (s:
   await database.query('vacuum analyze disposition_hours_hist')
   await database.query('vacuum analyze report_agency_stats_delta')
   await database.query('vacuum analyze report_agency_stats')
+  await database.query('vacuum analyze report_agency_facts')
   await database.query('vacuum analyze reports')
   await database.query('vacuum analyze dispositions')
   log(`vacuum analyze in ${((Date.now() - t3) / 1000).toFixed(0)} s`)

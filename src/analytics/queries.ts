@@ -5,7 +5,8 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { bucketOf, bucketsOf, type Period } from './period.ts'
 import { exactMedian, histogramApplies } from './medians.ts'
-import { agencySource, agencyTarget } from './agency-rollup.ts'
+import { agencySource } from './agency-rollup.ts'
+import { scoreboardFromFacts, summaryFromFacts } from './agency-facts.ts'
 import { rollupSource, type Dim } from './rollup.ts'
 import { scoreboardFromRollup } from './scoreboard.ts'
 import {
@@ -55,8 +56,10 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
   const overdue = sql`count(*) filter (where r.status::text in (${openList}) and r.due_at < ${q.now.toISOString()}::timestamptz)`
   const medians = sql`percentile_cont(0.5) within group (order by ${hours('r.first_response_at', 'r.created_at')}) as median_first_response,
       percentile_cont(0.5) within group (order by ${hours('coalesce(r.closed_at, r.answered_at)', 'r.created_at')}) as median_completion`
-  let row: Record<string, unknown> | undefined
-  const src = rollupSource(q, ['status']) ?? agencySource(q, ['status'])
+  // One agency's reports (agency filter, or an agency user with one agency): the (report, agency)
+  // pairs of migration 0017, one index-only scan (agency-facts.ts).
+  let row: Record<string, unknown> | undefined | null = await summaryFromFacts(db, q)
+  const src = row ? null : rollupSource(q, ['status'])
   if (src) {
     // Counts from the rollup; what depends on `now` or needs every value (overdue, medians) from the reports.
     const [c] = await rowsOf<Record<string, unknown>>(
@@ -77,21 +80,13 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
       )
       row = { ...c, ...o, median_first_response: first, median_completion: done }
     } else {
-      // One agency (agency-rollup.ts): its dispositions first, then each report by primary key
-      // (OFFSET 0 keeps the planner from turning that into a scan of every report of the period).
-      const agencyReports = agencyTarget(q) ? agencyReportsSql(q) : null
-      const [m] = agencyReports
-        ? await rowsWithoutJit<Record<string, unknown>>(
-            db,
-            sql`select ${overdue} as overdue_open, ${medians} from ${agencyReports} r`,
-          )
-        : await rowsOf<Record<string, unknown>>(
-            db,
-            sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
-          )
+      const [m] = await rowsOf<Record<string, unknown>>(
+        db,
+        sql`select ${overdue} as overdue_open, ${medians} from reports r where ${where}`,
+      )
       row = { ...c, ...m }
     }
-  } else {
+  } else if (!row) {
     ;[row] = await rowsOf<Record<string, unknown>>(
       db,
       sql`select count(*) as received,
@@ -243,6 +238,7 @@ export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
   // From the rollup (migration 0013, scoreboard.ts) where it can answer: the same rows.
   const rows =
     (await scoreboardFromRollup(db, q, hours)) ??
+    (await scoreboardFromFacts(db, q)) ??
     (await rowsOf<Record<string, unknown>>(
       db,
       sql`with s as (select d.agency_id,
@@ -291,17 +287,6 @@ function agencyDriver(q: Query, alias: string): SQL | null {
   if (agency) return filterDispositionSql(q.scope.tenantId, agency, q.period, alias)
   if (q.scope.agencyIds?.length === 0) return null
   return scopeDispositionSql(q.scope, q.period, alias)
-}
-
-/** The filtered reports of an agency filter or scope as `(…)`, driven from that agency's dispositions. */
-function agencyReportsSql(q: Query): SQL {
-  const rest = reportWhere(q.filters.agency ? q.scope : { ...q.scope, agencyIds: null }, q.period, {
-    ...q.filters,
-    agency: undefined,
-  })
-  return sql`(select r.* from (select distinct d.report_id from dispositions d where ${agencyDriver(q, 'd')}) x
-    cross join lateral (select r.status, r.due_at, r.created_at, r.first_response_at, r.answered_at, r.closed_at from reports r
-      where r.id = x.report_id and ${rest} offset 0) r)`
 }
 
 /** Texts of the most recent filtered reports (title and body), for trending topics. */
