@@ -8,7 +8,7 @@ import { notifications } from '../db/schema/index.ts'
 import { usersByIds } from './recipients.ts'
 import { appPath, sendExternal, type NotificationRow } from './staff.ts'
 import { createLoginLink } from './links.ts'
-import { digestMessage, staffMessage } from './texts.ts'
+import { digestMessage, digestTitle, langOf, staffMessage } from './texts.ts'
 
 export const FLUSH_QUEUE = 'notify-flush'
 export const FLUSH_EVERY_MS = 5 * 60_000
@@ -54,11 +54,11 @@ async function flushOne(ctx: AppContext, tx: Db, tenantId: string, userId: strin
       : Promise.resolve(`${base}${n.link ?? appPath(n.type, n.reportId)}`)
   if (rows.length === 1) {
     const n = rows[0]!
-    await sendExternal(ctx, tx, { tenantId, user, key: `notif:${n.id}`, reportId: n.reportId, kind: n.type, title: n.title, text: (l) => staffMessage(n.title, n.body, l), link: () => linkOf(n) }, now)
+    await sendExternal(ctx, tx, { tenantId, user, key: `notif:${n.id}`, reportId: n.reportId, kind: n.type, title: n.title, text: (l) => staffMessage(n.title, n.body, l, langOf(user.locale)), link: () => linkOf(n) }, now)
   } else {
     const shown = rows.slice(0, DIGEST_MAX_ITEMS)
     const key = crypto.createHash('sha256').update(rows.map((r) => r.id).join(',')).digest('hex').slice(0, 32)
-    const title = `Ringkasan ${rows.length} pemberitahuan`
+    const title = digestTitle(rows.length, langOf(user.locale))
     await sendExternal(
       ctx,
       tx,
@@ -69,7 +69,7 @@ async function flushOne(ctx: AppContext, tx: Db, tenantId: string, userId: strin
         reportId: null,
         kind: 'digest',
         title,
-        text: () => digestMessage(shown.map((n) => ({ title: n.title, link: `${base}${n.link ?? appPath(n.type, n.reportId)}` })), rows.length - shown.length),
+        text: () => digestMessage(shown.map((n) => ({ title: n.title, link: `${base}${n.link ?? appPath(n.type, n.reportId)}` })), rows.length - shown.length, langOf(user.locale)),
         link: () => Promise.resolve(`${base}/admin/`),
       },
       now,

@@ -11,7 +11,7 @@ import type { ReportEventBatch, ReportEventRecord } from '../reports/hooks.ts'
 import { citizenKindOf, notifyReporter } from './citizen.ts'
 import { staffTargets, usersFor } from './recipients.ts'
 import { createNotification, dispatchStaff } from './staff.ts'
-import { staffBody, staffTitle } from './texts.ts'
+import { langOf, staffBody, staffTitle } from './texts.ts'
 
 export const NOTIFY_QUEUE = 'notify'
 
@@ -57,12 +57,12 @@ export function notifyHandler(ctx: AppContext) {
       for (const e of events) {
         for (const target of staffTargets(e)) {
           const agencyName = target.agencyId || e.agencyId ? await nameOf(tx, tenantId, (target.type === 'returned' ? e.agencyId : target.agencyId)!) : null
-          const text = { type: target.type, code: r.trackingCode, title: r.title ?? 'Laporan tanpa judul', agencyName, level: target.level }
+          const text = { type: target.type, code: r.trackingCode, title: r.title, agencyName, level: target.level }
           for (const user of await usersFor(tx, tenantId, target)) {
             if (user.id === actorUserId) continue
             const n = await createNotification(
               tx,
-              { tenantId, userId: user.id, type: target.type, reportId, title: staffTitle(text), body: staffBody(text), dedupeKey: `event:${e.id}` },
+              { tenantId, userId: user.id, type: target.type, reportId, title: staffTitle(text, langOf(user.locale)), body: staffBody(text, langOf(user.locale)), dedupeKey: `event:${e.id}` },
               now,
             )
             if (n) await dispatchStaff(ctx, tx, n, user, tz, now)

@@ -54,13 +54,15 @@ export interface StaffUser {
   name: string
   phone: string | null
   preferences: Record<string, unknown>
+  /** 'id' or 'en': the language of this user's notification texts. */
+  locale: string
 }
 
 export async function usersFor(tx: Db, tenantId: string, t: StaffTarget): Promise<StaffUser[]> {
   const where = [eq(memberships.tenantId, tenantId), eq(memberships.role, t.role), eq(users.disabled, false)]
   if (t.agencyId) where.push(eq(memberships.agencyId, t.agencyId))
   const rows = await tx
-    .selectDistinct({ id: users.id, email: users.email, name: users.name, phone: users.phone, preferences: users.preferences })
+    .selectDistinct({ id: users.id, email: users.email, name: users.name, phone: users.phone, preferences: users.preferences, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(...where))
@@ -70,7 +72,7 @@ export async function usersFor(tx: Db, tenantId: string, t: StaffTarget): Promis
 export async function usersByIds(tx: Db, ids: string[]): Promise<StaffUser[]> {
   if (ids.length === 0) return []
   return tx
-    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, preferences: users.preferences })
+    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, preferences: users.preferences, locale: users.locale })
     .from(users)
     .where(inArray(users.id, ids))
 }

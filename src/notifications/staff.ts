@@ -10,7 +10,7 @@ import { accountOf, lastInboundFrom, phoneDigits, windowOpen } from './channels.
 import { createLoginLink } from './links.ts'
 import { holdUntil, readPreferences } from './preferences.ts'
 import type { StaffUser } from './recipients.ts'
-import { staffMessage, TEMPLATES, templateParam } from './texts.ts'
+import { langOf, staffMessage, TEMPLATES, templateParam } from './texts.ts'
 
 export type NotificationRow = typeof notifications.$inferSelect
 
@@ -64,7 +64,7 @@ export async function dispatchStaff(ctx: AppContext, tx: Db, n: NotificationRow,
     await tx.update(notifications).set({ heldUntil: until }).where(and(eq(notifications.tenantId, n.tenantId), eq(notifications.id, n.id)))
     return
   }
-  await sendExternal(ctx, tx, { tenantId: n.tenantId, user, key: `notif:${n.id}`, reportId: n.reportId, kind: n.type, title: n.title, text: (link) => staffMessage(n.title, n.body, link), link: () => externalLink(ctx, tx, n, now) }, now)
+  await sendExternal(ctx, tx, { tenantId: n.tenantId, user, key: `notif:${n.id}`, reportId: n.reportId, kind: n.type, title: n.title, text: (link) => staffMessage(n.title, n.body, link, langOf(user.locale)), link: () => externalLink(ctx, tx, n, now) }, now)
   await tx.update(notifications).set({ deliveredAt: now }).where(and(eq(notifications.tenantId, n.tenantId), eq(notifications.id, n.id)))
 }
 

@@ -1,13 +1,20 @@
 // What notifications say: staff (bell, e-mail, WhatsApp) and citizens (on their own channel).
-// Bahasa Indonesia, short, always with the tracking code. Pure. Staff texts never name the
-// reporter (anonymous reports stay anonymous on every channel).
+// Short, always with the tracking code. Pure. Staff texts follow the recipient's language
+// (users.locale, set by the admin app's language switch; Bahasa Indonesia by default); citizens
+// get Bahasa Indonesia. Staff texts never name the reporter (anonymous reports stay anonymous on
+// every channel).
+
+export type Lang = 'id' | 'en'
+/** A user's locale as a text language: English only when chosen, Bahasa Indonesia otherwise. */
+export const langOf = (locale: string | null | undefined): Lang => (locale === 'en' ? 'en' : 'id')
+const say = (lang: Lang, id: string, en: string) => (lang === 'en' ? en : id)
 
 export type StaffType = 'disposition' | 'approval_needed' | 'due_soon' | 'escalated' | 'returned'
 
 export interface StaffTextInput {
   type: StaffType
   code: string
-  title: string
+  title: string | null
   agencyName: string | null
   /** escalated: the chain level reached. */
   level?: number
@@ -16,44 +23,60 @@ export interface StaffTextInput {
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`)
 
-export function staffTitle(i: StaffTextInput): string {
-  const t = clip(i.title, 80)
+export function staffTitle(i: StaffTextInput, lang: Lang = 'id'): string {
+  const t = clip(i.title ?? say(lang, 'Laporan tanpa judul', 'Untitled report'), 80)
   switch (i.type) {
     case 'disposition':
-      return `Disposisi baru untuk ${i.agencyName ?? 'OPD Anda'}: ${t} (${i.code})`
+      return say(
+        lang,
+        `Disposisi baru untuk ${i.agencyName ?? 'OPD Anda'}: ${t} (${i.code})`,
+        `New disposition for ${i.agencyName ?? 'your agency'}: ${t} (${i.code})`,
+      )
     case 'approval_needed':
-      return `Draf jawaban menunggu persetujuan Anda: ${t} (${i.code})`
+      return say(lang, `Draf jawaban menunggu persetujuan Anda: ${t} (${i.code})`, `A draft answer awaits your approval: ${t} (${i.code})`)
     case 'due_soon':
-      return `Segera jatuh tempo: ${t} (${i.code})`
+      return say(lang, `Segera jatuh tempo: ${t} (${i.code})`, `Due soon: ${t} (${i.code})`)
     case 'escalated':
-      return `Eskalasi tingkat ${i.level ?? 1}, lewat batas waktu: ${t} (${i.code})`
+      return say(
+        lang,
+        `Eskalasi tingkat ${i.level ?? 1}, lewat batas waktu: ${t} (${i.code})`,
+        `Escalated to level ${i.level ?? 1}, past its deadline: ${t} (${i.code})`,
+      )
     case 'returned':
-      return `Dikembalikan oleh ${i.agencyName ?? 'OPD'} (bukan kewenangan): ${t} (${i.code})`
+      return say(
+        lang,
+        `Dikembalikan oleh ${i.agencyName ?? 'OPD'} (bukan kewenangan): ${t} (${i.code})`,
+        `Returned by ${i.agencyName ?? 'an agency'} (not its authority): ${t} (${i.code})`,
+      )
   }
 }
 
-export function staffBody(i: StaffTextInput): string {
+export function staffBody(i: StaffTextInput, lang: Lang = 'id'): string {
   switch (i.type) {
     case 'disposition':
-      return 'Terima disposisi ini dan tindak lanjuti sebelum batas waktu.'
+      return say(lang, 'Terima disposisi ini dan tindak lanjuti sebelum batas waktu.', 'Accept this disposition and follow it up before the deadline.')
     case 'approval_needed':
-      return 'Baca draf tindak lanjut lalu setujui agar terbit ke pelapor.'
+      return say(lang, 'Baca draf tindak lanjut lalu setujui agar terbit ke pelapor.', 'Read the draft follow-up and approve it so that it reaches the reporter.')
     case 'due_soon':
-      return 'Batas waktu laporan ini sudah dekat.'
+      return say(lang, 'Batas waktu laporan ini sudah dekat.', 'This report is close to its deadline.')
     case 'escalated':
-      return 'Batas waktu laporan ini sudah terlewati dan dieskalasi kepada Anda.'
+      return say(lang, 'Batas waktu laporan ini sudah terlewati dan dieskalasi kepada Anda.', 'This report is past its deadline and has been escalated to you.')
     case 'returned':
-      return 'Laporan perlu didisposisikan ulang ke OPD yang berwenang.'
+      return say(lang, 'Laporan perlu didisposisikan ulang ke OPD yang berwenang.', 'The report needs to be dispatched again to the agency in charge.')
   }
 }
 
 /** The e-mail / WhatsApp text: title, one line of context, the link. */
-export const staffMessage = (title: string, body: string, link: string) => `${title}\n${body}\nBuka: ${link}`
+export const staffMessage = (title: string, body: string, link: string, lang: Lang = 'id') =>
+  `${title}\n${body}\n${say(lang, 'Buka', 'Open')}: ${link}`
 
-export function digestMessage(items: { title: string; link: string }[], more: number): string {
+export const digestTitle = (count: number, lang: Lang = 'id') =>
+  say(lang, `Ringkasan ${count} pemberitahuan`, `Summary of ${count} notifications`)
+
+export function digestMessage(items: { title: string; link: string }[], more: number, lang: Lang = 'id'): string {
   const lines = items.map((x, i) => `${i + 1}. ${x.title}\n   ${x.link}`)
-  const tail = more > 0 ? `\n…dan ${more} pemberitahuan lain di aplikasi.` : ''
-  return `Ringkasan pemberitahuan aduan (${items.length + more}):\n${lines.join('\n')}${tail}`
+  const tail = more > 0 ? say(lang, `\n…dan ${more} pemberitahuan lain di aplikasi.`, `\n…and ${more} more notifications in the app.`) : ''
+  return `${say(lang, 'Ringkasan pemberitahuan aduan', 'aduan notification summary')} (${items.length + more}):\n${lines.join('\n')}${tail}`
 }
 
 export type CitizenKind = 'verified' | 'needs_info' | 'answered' | 'closed' | 'archived'

@@ -207,6 +207,33 @@ describe.each(BACKENDS)('notifications on %s', { timeout: 120_000 }, (backend) =
     await q(`update users set preferences = '{}' where id = $1`, [admin.id])
   })
 
+  it("staff notifications follow the person's language (the admin app's switch)", async () => {
+    const a = await login(t.app, admin.email)
+    const bad = await as(t.app, a)('PUT', '/api/auth/locale', { locale: 'fr' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.headers['content-type']).toContain('application/problem+json')
+    expect((await as(t.app, a)('PUT', '/api/auth/locale', { locale: 'en' })).json()).toEqual({ locale: 'en' })
+    expect((await as(t.app, a)('GET', '/api/auth/session')).json().user.locale).toBe('en')
+    const before = smtp.messages.filter((m) => m.rcptTo.includes(admin.email)).length
+    const c = await as(t.app, op)('POST', '/api/reports', { body: 'Pohon tumbang menutup jalan desa', channel: 'phone' })
+    const res = await as(t.app, op)('POST', `/api/reports/${c.json().id}/verify-and-dispatch`, {
+      title: 'Pohon tumbang', kind: 'pengaduan', categoryId: null, regionCode: null, flags: { anonymous: false, confidential: false },
+      dispositions: [{ id: crypto.randomUUID(), agencyId, instruction: 'Tindak lanjuti' }],
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    await drain()
+    const bell = (await as(t.app, a)('GET', '/api/notifications')).json()
+    expect(bell.items[0].title).toMatch(/^New disposition for Dinas pupr: Pohon tumbang \(/)
+    expect(bell.items[0].body).toBe('Accept this disposition and follow it up before the deadline.')
+    const mail = smtp.messages.filter((m) => m.rcptTo.includes(admin.email)).slice(before)
+    expect(mail).toHaveLength(1)
+    expect(mail[0]!.parsed.subject).toContain('New disposition for')
+    expect(mail[0]!.parsed.text).toContain('\nOpen: ')
+    // The head, still in Bahasa Indonesia, is unaffected.
+    expect((await q<{ locale: string }>(`select locale from users where id = $1`, [head.id]))[0]!.locale).toBe('id')
+    await as(t.app, a)('PUT', '/api/auth/locale', { locale: 'id' })
+  })
+
   it('a breached deadline notifies the escalation chain in order', async () => {
     const c = await as(t.app, op)('POST', '/api/reports', { body: 'Sampah menumpuk di pasar induk sejak seminggu', channel: 'phone' })
     expect(c.statusCode, c.body).toBe(201)

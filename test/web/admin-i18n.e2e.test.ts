@@ -71,6 +71,9 @@ describe.runIf(hasChromium)('admin app in English and back', { timeout: 400_000 
     await page.reload()
     await page.getByRole('heading', { name: 'Inbox' }).waitFor()
     expect(await htmlLang(page)).toBe('en')
+    // The choice made on the sign-in page became the person's: their notifications come in English.
+    const serverLocale = () => page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).user.locale)
+    await expect.poll(serverLocale).toBe('en')
 
     // A report page: details, English status and dates.
     await nav.getByRole('link', { name: 'Reports' }).click()
@@ -111,6 +114,7 @@ describe.runIf(hasChromium)('admin app in English and back', { timeout: 400_000 
     // Back to Indonesian, from the header.
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click()
     await page.getByRole('heading', { name: 'Dasbor Pimpinan' }).waitFor()
+    await expect.poll(serverLocale).toBe('id')
     await page.locator('.dash-kpi dt', { hasText: 'Laporan masuk' }).waitFor()
     expect(await htmlLang(page)).toBe('id')
     await expect.poll(months).toEqual(['Mei 2026', 'Jun 2026', 'Jul 2026', 'Agu 2026', 'Sep 2026', 'Okt 2026'])

@@ -14,11 +14,28 @@ import { Bell } from './notifications/Bell.tsx'
 import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
 import { DeadLettersPage } from './dead-letters.tsx'
-import { setLang, tr, useLang } from './i18n.ts'
+import { getLang, hasLangChoice, setLang, tr, useLang } from './i18n.ts'
 import { errorText } from './ui.tsx'
 
+/**
+ * One language per person: a choice made in this browser (the switch, also on the sign-in page) is
+ * sent to the server, which writes that person's notifications in it; without one, the browser
+ * takes the language stored for the person.
+ */
+function syncLang(s: SessionInfo) {
+  if (!hasLangChoice()) {
+    if (s.user.locale === 'en' || s.user.locale === 'id') setLang(s.user.locale)
+  } else if (s.user.locale !== getLang()) {
+    api.setLocale(getLang()).catch(() => undefined)
+  }
+}
+
 export function App() {
-  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined)
+  const [session, setSessionState] = useState<SessionInfo | null | undefined>(undefined)
+  const setSession = (s: SessionInfo | null) => {
+    if (s) syncLang(s)
+    setSessionState(s)
+  }
   useEffect(() => {
     api.session().then(setSession, () => setSession(null))
   }, [])
@@ -129,7 +146,7 @@ function LiveDot() {
   )
 }
 
-function LangSwitch({ className = 'ghost' }: { className?: string }) {
+function LangSwitch({ className = 'ghost', signedIn = false }: { className?: string; signedIn?: boolean }) {
   const lang = useLang()
   return (
     <button
@@ -137,7 +154,11 @@ function LangSwitch({ className = 'ghost' }: { className?: string }) {
       className={`${className} lang-switch`}
       lang={lang === 'id' ? 'en' : 'id'}
       title={lang === 'id' ? 'Switch to English' : 'Ganti ke Bahasa Indonesia'}
-      onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+      onClick={() => {
+        const next = lang === 'id' ? 'en' : 'id'
+        setLang(next)
+        if (signedIn) api.setLocale(next).catch(() => undefined)
+      }}
     >
       {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
     </button>
@@ -197,7 +218,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
         </div>
         <LiveDot />
         <Bell />
-        <LangSwitch />
+        <LangSwitch signedIn />
         <button type="button" className="ghost" onClick={onLogout}>
           {tr('Keluar', 'Log out')}
         </button>

@@ -258,6 +258,8 @@ export const api = {
     setCsrfToken(s.csrfToken)
     return s
   },
+  /** The signed-in user's language; the server writes their notifications in it. */
+  setLocale: (locale: 'id' | 'en') => request<{ locale: 'id' | 'en' }>('PUT', '/api/auth/locale', { locale }),
   async logout(): Promise<void> {
     await request<void>('POST', '/api/auth/logout')
     setCsrfToken(null)

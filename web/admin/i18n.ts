@@ -19,6 +19,15 @@ if (typeof document !== 'undefined') document.documentElement.lang = lang
 
 export const getLang = (): Lang => lang
 
+/** Whether this browser holds an explicit choice (made with the switch, here or on the sign-in page). */
+export function hasLangChoice(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(KEY) != null
+  } catch {
+    return false
+  }
+}
+
 export function setLang(next: Lang) {
   lang = next
   try {

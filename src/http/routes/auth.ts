@@ -111,6 +111,17 @@ export const authRoutes =
       return { ...presentPrincipal(p), csrfToken }
     })
 
+    // The signed-in user's language (the admin app's switch): notification texts follow it.
+    app.put(
+      '/api/auth/locale',
+      { schema: { tags: ['auth'], body: z.object({ locale: z.enum(['id', 'en']) }), response: { 200: z.object({ locale: z.enum(['id', 'en']) }) } } },
+      async (req) => {
+        const p = requirePrincipal(req)
+        await ctx.db.update(users).set({ locale: req.body.locale }).where(eq(users.id, p.user.id))
+        return { locale: req.body.locale }
+      },
+    )
+
     app.get('/api/auth/tokens', { schema: { tags: ['auth'] } }, async (req) => {
       const p = requirePrincipal(req)
       const rows = await ctx.db
