@@ -204,6 +204,8 @@ describe.each(BACKENDS)('agency facts on %s', (backend) => {
     // Report changes the pairs read: closed, kecamatan, deadline, channel.
     await setR(ids[1]!, { status: 'closed', closedAt: new Date(Date.parse(ats[1]!) + 320 * H) })
     await setR(ids[2]!, { districtCode: '11.15.01', dueAt: new Date(Date.parse(ats[2]!) + H), channelType: 'whatsapp' })
+    // A disposition change in no column the pairs read (the trigger skips the recomputation).
+    await setD([d[0]!, again], { instruction: 'Mohon segera' })
     await expectSameAsRaw('report changes')
 
     // About officials: the Inspektorat keeps the report in its own scope, agency A loses it.

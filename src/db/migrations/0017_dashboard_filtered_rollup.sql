@@ -94,11 +94,13 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
--- A disposition statement: the pairs of every report it touched (old and new rows).
+-- A disposition statement: the pairs of every report whose dispositions changed in a column the
+-- pairs read (a rewrite of other columns, or of nothing, costs no recomputation).
 CREATE OR REPLACE FUNCTION report_agency_facts_apply(olds dispositions[], news dispositions[]) RETURNS void AS $$
-  SELECT report_agency_facts_sync(array_agg(k.tenant_id), array_agg(k.report_id))
-  FROM (SELECT o.tenant_id, o.report_id FROM unnest(olds) o UNION SELECT n.tenant_id, n.report_id FROM unnest(news) n) k
-  HAVING count(*) > 0
+  WITH o AS (SELECT x.tenant_id, x.report_id, x.id, x.agency_id, x.status, x.due_at, x.created_at, x.accepted_at, x.completed_at FROM unnest(olds) x),
+  n AS (SELECT x.tenant_id, x.report_id, x.id, x.agency_id, x.status, x.due_at, x.created_at, x.accepted_at, x.completed_at FROM unnest(news) x),
+  k AS (SELECT DISTINCT c.tenant_id, c.report_id FROM ((SELECT * FROM o EXCEPT ALL SELECT * FROM n) UNION ALL (SELECT * FROM n EXCEPT ALL SELECT * FROM o)) c)
+  SELECT report_agency_facts_sync(array_agg(k.tenant_id), array_agg(k.report_id)) FROM k HAVING count(*) > 0
 $$ LANGUAGE sql;
 --> statement-breakpoint
 -- The scoreboard's statement triggers on dispositions (0013, 0014, 0015) now keep the pairs too.
