@@ -11,6 +11,7 @@ import { rollupSource, type Dim } from './rollup.ts'
 import { scoreboardFromRollup } from './scoreboard.ts'
 import {
   filterDispositionSql,
+  reportFilterWhere,
   reportWhere,
   rowsOf,
   rowsWithoutJit,
@@ -306,10 +307,13 @@ export async function recentTextsQuery(db: Db, q: Query, limit: number): Promise
   }
   // Each report once: a report with two qualifying dispositions comes twice, so read a few more
   // rows than needed and drop repeats (again with more rows in the rare case that is not enough).
-  const rest = reportWhere(agency ? q.scope : { ...q.scope, agencyIds: null }, q.period, {
-    ...q.filters,
-    agency: undefined,
-  })
+  // The driver already bounds the period (report_created_at is the report's created_at): repeating
+  // it on the reports made the planner multiply the two selectivities, expect fewer rows than the
+  // limit and hash-join every report of the period (previous 30 days of one agency: 0.4-1.9 s).
+  const rest =
+    agency && q.scope.agencyIds !== null
+      ? reportWhere(q.scope, q.period, { ...q.filters, agency: undefined })
+      : reportFilterWhere(q.scope.tenantId, q.filters)
   for (let extra = 50; ; extra *= 4) {
     const rows = await rowsWithoutJit<{ id: string; t: string }>(
       db,

@@ -96,6 +96,16 @@ function agencyScopeSql(scope: DashboardScope, period: Pick<Period, 'start' | 'e
   return sql`r.id in (select d.report_id from dispositions d where ${d})`
 }
 
+/** Tenant and the filters on the report's own columns (channel, kind, category, kecamatan), on `r`. */
+export function reportFilterWhere(tenantId: string, f: DashboardFilters): SQL {
+  const parts: SQL[] = [sql`r.tenant_id = ${tenantId}::uuid`]
+  if (f.channel) parts.push(sql`r.channel_type = ${f.channel}`)
+  if (f.kind) parts.push(sql`r.kind = ${f.kind}`)
+  if (f.category) parts.push(sql`r.category_id = ${f.category}::uuid`)
+  if (f.district) parts.push(sql`r.district_code = ${f.district}`)
+  return sql.join(parts, sql` and `)
+}
+
 /** Tenant, period, filters and the viewer's scope: the WHERE clause shared by every panel. */
 export function reportWhere(
   scope: DashboardScope,
@@ -103,14 +113,10 @@ export function reportWhere(
   f: DashboardFilters,
 ): SQL {
   const parts: SQL[] = [
-    sql`r.tenant_id = ${scope.tenantId}::uuid`,
+    reportFilterWhere(scope.tenantId, f),
     sql`r.created_at >= ${period.start.toISOString()}::timestamptz`,
     sql`r.created_at < ${period.end.toISOString()}::timestamptz`,
   ]
-  if (f.channel) parts.push(sql`r.channel_type = ${f.channel}`)
-  if (f.kind) parts.push(sql`r.kind = ${f.kind}`)
-  if (f.category) parts.push(sql`r.category_id = ${f.category}::uuid`)
-  if (f.district) parts.push(sql`r.district_code = ${f.district}`)
   if (f.agency)
     // A semi-join on the agency's dispositions of reports received in the period (one range scan
     // of dispositions_agency_report_idx), not a probe per report.
