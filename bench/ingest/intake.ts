@@ -1,117 +1,78 @@
-// bench/ingest/intake.ts: the intake workers alone. Stores N signed WhatsApp complaints through
-// the webhook route with no worker running, then starts the job workers and times how long the
-// backlog takes to become N reports and N acknowledgements sent (through a local Graph stand-in).
-// Usage: N=3000 npx tsx bench/ingest/intake.ts   (env as run.ts: BENCH_DATABASE_URL, JOB_CONCURRENCY,
-//        DATABASE_POOL_SIZE). Prints the load average before and after.
+// bench/ingest/intake.ts: the intake workers alone. Stores N signed WhatsApp complaints through the
+// webhook route of a ROLE=api process (no worker running), then starts a ROLE=worker process and
+// times how long the backlog takes to become N reports and N acknowledgements sent (through a local
+// Graph stand-in), with the CPU each process used per event.
+// Usage: N=1500 npx tsx bench/ingest/intake.ts   (env as run.ts: BENCH_DATABASE_URL, JOB_CONCURRENCY,
+//        DATABASE_POOL_SIZE, LOG_LEVEL, BENCH_NODE_ARGS, BENCH_PG_EXPLAIN). Prints the load average before and after.
 import crypto from 'node:crypto'
-import http from 'node:http'
-import os from 'node:os'
-import type { AddressInfo } from 'node:net'
-import pg from 'pg'
-import { createTenant } from '../../src/accounts/tenants.ts'
-import { createUser } from '../../src/accounts/users.ts'
-import { loadConfig } from '../../src/config.ts'
-import { startJobs } from '../../src/jobs/index.ts'
-import { start } from '../../src/main.ts'
-import { metaChannelConfigs, metaJson, whatsappTextPayload } from '../../test/simulators/meta.ts'
+import fs from 'node:fs'
+import { drive, writeRequests } from './drive.ts'
+import { closeAgent, cpuSplit, createBenchDb, createWhatsappChannel, loadavg, prepareDb, sampleCpu, signedBodies, startAduan, startGraphSim, type AduanProcess } from './lib.ts'
 
-const N = Number(process.env.N ?? 3000)
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ')
-const agent = new http.Agent({ keepAlive: true, maxSockets: 32 })
-
-function post(url: string, body: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const u = new URL(url)
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
+const N = Number(process.env.N ?? 1500)
 
 async function main() {
-  const dbName = `aduan_bench_${crypto.randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  await admin.connect()
-  await admin.query(`create database ${dbName}`)
-  await admin.end()
-  const u = new URL(ADMIN_URL)
-  u.pathname = `/${dbName}`
-  let sends = 0
-  const graph = http.createServer((req, res) => {
-    req.resume()
-    req.on('end', () => {
-      sends++
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.${crypto.randomBytes(12).toString('hex')}` }] }))
-    })
-  })
-  await new Promise<void>((r) => graph.listen(0, '127.0.0.1', r))
-  const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`
-  const config = loadConfig({
-    DATABASE_URL: u.toString(),
-    ROLE: 'api',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    BASE_URL: 'http://127.0.0.1:3000',
-    SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
-    DATA_DIR: `.tmp/bench-intake-${dbName}`,
-    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-    ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
-  })
-  const running = await start(config, { listen: true, logger: false })
+  const db = await createBenchDb()
+  const cleanup: (() => Promise<void>)[] = [db.drop]
+  const files: string[] = []
   try {
-    const tenant = await createTenant(running.ctx.db, { slug: 'bench', name: 'Pemerintah Bench', kind: 'kabupaten', regionCode: '11.15', timeZone: 'Asia/Jakarta', codePrefix: 'BEN' })
-    const user = await createUser(running.ctx.db, { email: 'op@bench.test', name: 'Op', password: 'correct-horse-battery', tenantId: tenant.id, role: 'operator', agencyId: null })
-    const login = await post(`${running.url}/api/auth/login`, JSON.stringify({ email: user.email, password: 'correct-horse-battery' }), { 'content-type': 'application/json' })
-    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('aduan_session='))!
-    const ch = await post(`${running.url}/api/channels`, JSON.stringify({ type: 'whatsapp', name: 'WA', config: metaChannelConfigs(graphUrl).whatsapp }), {
-      'content-type': 'application/json',
-      cookie,
-      'x-csrf-token': JSON.parse(login.body).csrfToken,
+    const { database, email } = await prepareDb(db.url)
+    cleanup.unshift(() => database.close())
+    if (process.env.BENCH_PG_EXPLAIN) {
+      await database.query(`alter database ${db.name} set session_preload_libraries = 'auto_explain'`)
+      await database.query(`alter database ${db.name} set auto_explain.log_min_duration = ${Number(process.env.BENCH_PG_EXPLAIN)}`)
+      await database.query(`alter database ${db.name} set auto_explain.log_analyze = on`)
+      await database.query(`alter database ${db.name} set auto_explain.log_nested_statements = on`)
+    }
+    const sim = await startGraphSim()
+    cleanup.unshift(sim.close)
+    const env: Record<string, string> = {
+      DATABASE_URL: db.url,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      BASE_URL: 'http://127.0.0.1:3000',
+      SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
+      DATA_DIR: `.tmp/bench-intake-${db.name}`,
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
+    }
+    const procs: AduanProcess[] = []
+    cleanup.unshift(async () => {
+      for (const p of procs) await p.stop()
     })
-    const hook = `${running.url}/webhooks/whatsapp/${JSON.parse(ch.body).id}`
-    let next = 0
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (next < N) {
-          const i = next++
-          const raw = metaJson(whatsappTextPayload({ from: `62812${String(i).padStart(8, '0')}`, name: `Warga ${i}`, text: `Jalan rusak di gampong nomor ${i}, mohon segera diperbaiki` }).payload)
-          const r = await post(hook, raw, { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=' + crypto.createHmac('sha256', 'sim-app-secret').update(raw).digest('hex') })
-          if (r.status !== 200) throw new Error(`webhook ${r.status}`)
-        }
-      }),
-    )
-    const q = async (s: string) => Number((await running.ctx.database.query<{ n: number }>(s))[0]!.n)
+    const api = await startAduan('api', env)
+    procs.push(api)
+    const hookPath = await createWhatsappChannel(api.url, email, sim.url)
+    const file = writeRequests(signedBodies(N + 40))
+    files.push(file)
+    const stored = await drive({ file, url: api.url + hookPath, count: N, conns: 32, maxSeconds: 120 })
+    if (stored.ok !== stored.requests) throw new Error(`webhooks not accepted: ${JSON.stringify(stored.errors)}`)
+    await api.stop()
+    const events = Number((await database.query<{ n: number }>('select count(*)::int as n from inbound_events'))[0]!.n)
+
     const before = loadavg()
+    const worker = await startAduan('worker', env)
+    procs.push(worker)
+    // The worker's start (module loading, migrations check) is outside the timing: from here on it
+    // only processes the backlog.
+    const cpu0 = await sampleCpu({ 'aduan ROLE=worker (node)': worker.child.pid }, db.name)
     const t0 = performance.now()
-    const jobs = await startJobs(running.ctx, { schedules: false })
     let tReports = NaN
     for (;;) {
-      const reports = await q('select count(*)::int as n from reports')
-      if (reports >= N && Number.isNaN(tReports)) tReports = (performance.now() - t0) / 1000
-      if (sends >= N) break
-      if (performance.now() - t0 > 300_000) break
+      const reports = Number((await database.query<{ n: number }>('select count(*)::int as n from reports'))[0]!.n)
+      if (reports >= events && Number.isNaN(tReports)) tReports = (performance.now() - t0) / 1000
+      if (sim.firstSend.size >= events || performance.now() - t0 > 300_000) break
       await new Promise((r) => setTimeout(r, 50))
     }
     const tAcks = (performance.now() - t0) / 1000
-    await jobs.stop(5000)
-    console.log(`bench/ingest/intake  N=${N}  JOB_CONCURRENCY=${config.JOB_CONCURRENCY} pool=${config.DATABASE_POOL_SIZE}`)
-    console.log(`backlog of ${N}: all reports in ${tReports.toFixed(1)} s (${(N / tReports).toFixed(0)}/s); all ${sends} acks sent in ${tAcks.toFixed(1)} s (${(sends / tAcks).toFixed(0)}/s)`)
+    const cpu1 = await sampleCpu({ 'aduan ROLE=worker (node)': worker.child.pid }, db.name)
+    console.log(`bench/ingest/intake  N=${N} (stored events ${events})  JOB_CONCURRENCY=${env.JOB_CONCURRENCY ?? 4} pool=${env.DATABASE_POOL_SIZE ?? 10}`)
+    console.log(`backlog of ${events}: all reports in ${tReports.toFixed(1)} s (${(events / tReports).toFixed(0)}/s); all ${sim.firstSend.size} acks sent in ${tAcks.toFixed(1)} s (${(sim.firstSend.size / tAcks).toFixed(0)}/s)`)
     console.log(`load avg before: ${before}  after: ${loadavg()}`)
+    for (const l of cpuSplit(cpu0, cpu1, events).lines) console.log(`worker phase: ${l}`)
   } finally {
-    await running.stop()
-    graph.close()
-    agent.destroy()
-    const a = new pg.Client({ connectionString: ADMIN_URL })
-    await a.connect()
-    await a.query(`drop database if exists ${dbName} with (force)`)
-    await a.end()
+    for (const c of cleanup) await c().catch((e) => process.stderr.write(`cleanup: ${e}\n`))
+    for (const f of files) fs.rmSync(f, { force: true })
+    closeAgent()
   }
 }
 

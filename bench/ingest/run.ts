@@ -51,6 +51,14 @@ async function main() {
   const files: string[] = []
   try {
     const { database, email } = await prepareDb(db.url)
+    if (process.env.BENCH_PG_EXPLAIN) {
+      // Diagnostics, not for timed figures: every statement of this database's new sessions is
+      // logged with its plan and actual times (auto_explain) to the PostgreSQL server log.
+      await database.query(`alter database ${db.name} set session_preload_libraries = 'auto_explain'`)
+      await database.query(`alter database ${db.name} set auto_explain.log_min_duration = ${Number(process.env.BENCH_PG_EXPLAIN)}`)
+      await database.query(`alter database ${db.name} set auto_explain.log_analyze = on`)
+      await database.query(`alter database ${db.name} set auto_explain.log_nested_statements = on`)
+    }
     cleanup.unshift(() => database.close())
     const sim = await startGraphSim()
     cleanup.unshift(sim.close)
