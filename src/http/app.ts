@@ -17,6 +17,7 @@ import { registerAuth } from './auth.ts'
 import { registerErrorHandling } from './errors.ts'
 import { healthRoutes } from './routes/health.ts'
 import { authRoutes } from './routes/auth.ts'
+import { passwordRoutes } from './routes/password.ts'
 import { userRoutes } from './routes/users.ts'
 import { referenceRoutes } from './routes/reference.ts'
 import { loggerOptions } from './logging.ts'
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerAuth(app, ctx)
   await app.register(healthRoutes(ctx))
   await app.register(authRoutes(ctx))
+  await app.register(passwordRoutes(ctx))
   await app.register(userRoutes(ctx))
   await app.register(referenceRoutes(ctx))
   await import('../jobs/handlers.ts') // job handlers and report event hooks, before any route runs

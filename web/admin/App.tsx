@@ -14,6 +14,7 @@ import { Bell } from './notifications/Bell.tsx'
 import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
 import { DeadLettersPage } from './dead-letters.tsx'
+import { AccountPage, ForgotPassword, PASSWORD_PAGE, PasswordLinkPage } from './account.tsx'
 import { getLang, hasLangChoice, setLang, tr, useLang } from './i18n.ts'
 import { errorText } from './ui.tsx'
 
@@ -40,6 +41,8 @@ export function App() {
     api.session().then(setSession, () => setSession(null))
   }, [])
   useLang()
+  // An e-mailed password link works signed in or not.
+  if (usePath() === PASSWORD_PAGE) return <PasswordLinkPage />
   if (session === undefined)
     return (
       <p className="loading" role="status">
@@ -109,6 +112,7 @@ function Login({ onDone }: { onDone: (s: SessionInfo) => void }) {
           {busy ? tr('Memproses…', 'Working…') : tr('Masuk', 'Sign in')}
         </button>
       </form>
+      <ForgotPassword initialEmail={email} />
     </main>
   )
 }
@@ -182,6 +186,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
   else if (path.startsWith('/dasbor')) page = <Dashboard />
   else if (path.startsWith('/pengaturan')) page = <Settings />
   else if (path.startsWith('/pesan-gagal')) page = <DeadLettersPage />
+  else if (path === '/akun') page = <AccountPage session={session} />
   else if (path === '/laporan' || path === '/laporan/') page = <ReportListPage />
   else if (path === '/') page = home === 'inbox' ? <InboxPage /> : home === 'desk' ? <DeskPage session={session} /> : <ReportListPage />
   else
@@ -210,7 +215,9 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
           ))}
         </nav>
         <div className="who">
-          <span className="who-name">{session.user.name ?? session.user.email}</span>
+          <a className="who-name" href="/admin/akun" onClick={onLinkClick} title={tr('Akun saya', 'My account')}>
+            {session.user.name ?? session.user.email}
+          </a>
           <span className="who-role">
             {role ? roleLabel(role) : ''}
             {agency ? <span className="who-agency"> · {agency}</span> : null}

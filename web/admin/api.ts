@@ -258,6 +258,13 @@ export const api = {
     setCsrfToken(s.csrfToken)
     return s
   },
+  requestPasswordReset: (email: string) =>
+    request<{ message: { id: string; en: string } }>('POST', '/api/auth/password-reset', { email }),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<void>('POST', '/api/auth/password-reset/confirm', { token, password }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('PUT', '/api/auth/password', { currentPassword, newPassword }),
+  invite: (userId: string) => request<{ email: string }>('POST', `/api/users/${encodeURIComponent(userId)}/invite`, {}),
   /** The signed-in user's language; the server writes their notifications in it. */
   setLocale: (locale: 'id' | 'en') => request<{ locale: 'id' | 'en' }>('PUT', '/api/auth/locale', { locale }),
   async logout(): Promise<void> {

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createUser, findUserByEmail } from '../../accounts/users.ts'
+import { sendPasswordMail } from '../../accounts/password-links.ts'
 import type { AppContext } from '../../context.ts'
 import { agencies, memberships, users } from '../../db/schema/index.ts'
 import { ROLES } from '../../reports/model.ts'
@@ -97,7 +98,12 @@ export const userRoutes =
           if (m.length > 0) throw conflict({ id: 'Pengguna sudah punya peran ini.', en: 'The user already has this role.' })
         }
         const u = await createUser(ctx.db, { ...b, tenantId: p.tenantId, agencyId: needsAgency ? b.agencyId : null })
-        return reply.code(201).send({ id: u.id, email: u.email, name: u.name })
+        // Without an initial password (and without one from another Pemda), the person is invited by e-mail.
+        const invited =
+          !b.password && !u.passwordHash
+            ? await sendPasswordMail(ctx.db, { email: u.email, kind: 'invite', tenantId: p.tenantId, now: ctx.clock.now(), baseUrl: ctx.config.BASE_URL })
+            : false
+        return reply.code(201).send({ id: u.id, email: u.email, name: u.name, invited })
       },
     )
 

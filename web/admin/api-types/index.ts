@@ -3,7 +3,8 @@
 import type { paths as P_api_agencies } from './api-agencies.ts'
 import type { paths as P_api_approvals } from './api-approvals.ts'
 import type { paths as P_api_attachments } from './api-attachments.ts'
-import type { paths as P_api_auth } from './api-auth.ts'
+import type { paths as P_api_auth_1 } from './api-auth-1.ts'
+import type { paths as P_api_auth_2 } from './api-auth-2.ts'
 import type { paths as P_api_bridges } from './api-bridges.ts'
 import type { paths as P_api_canned_responses } from './api-canned-responses.ts'
 import type { paths as P_api_categories } from './api-categories.ts'
@@ -39,7 +40,8 @@ import type { paths as P_pages_4 } from './pages-4.ts'
 export type paths = P_api_agencies &
   P_api_approvals &
   P_api_attachments &
-  P_api_auth &
+  P_api_auth_1 &
+  P_api_auth_2 &
   P_api_bridges &
   P_api_canned_responses &
   P_api_categories &

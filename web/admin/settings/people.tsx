@@ -119,16 +119,21 @@ export function PeopleSettings() {
     setOk(null)
     setError(null)
     try {
-      await call('POST', '/api/users', {
+      const created = (await call('POST', '/api/users', {
         email: form.email.trim(),
         name: form.name.trim(),
         role: form.role,
         agencyId: needsAgency(form.role) ? form.agencyId || null : null,
         ...(form.password ? { password: form.password } : {}),
         ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-      })
+      })) as { email: string; invited?: boolean }
       setForm(EMPTY)
-      await done(tr('Pengguna ditambahkan.', 'User added.'), null)
+      await done(
+        created.invited
+          ? tr(`Pengguna ditambahkan; undangan membuat kata sandi dikirim ke ${created.email}.`, `User added; an invitation to choose a password was sent to ${created.email}.`)
+          : tr('Pengguna ditambahkan.', 'User added.'),
+        null,
+      )
     } catch (err) {
       setError(problemText(err))
     } finally {
@@ -194,8 +199,8 @@ export function PeopleSettings() {
         </div>
         <p className="hint" id="person-password-hint">
           {tr(
-            'Minimal 10 karakter; sampaikan lewat jalur aman dan minta diganti. E-mail yang sudah terdaftar di Pemda lain cukup ditambahkan perannya.',
-            'At least 10 characters; pass it on securely and ask for a change. An e-mail already registered with another Pemda just gets the role added.',
+            'Kosongkan agar pengguna menerima undangan lewat e-mail dan membuat kata sandinya sendiri (perlu akun e-mail aktif di Kanal). Jika diisi: minimal 10 karakter, sampaikan lewat jalur aman; pengguna dapat menggantinya di Akun saya. E-mail yang sudah terdaftar di Pemda lain cukup ditambahkan perannya.',
+            'Leave empty to e-mail the person an invitation to choose their own password (needs an active e-mail account in Channels). If set: at least 10 characters, passed on securely; they can change it under My account. An e-mail already registered with another Pemda just gets the role added.',
           )}
         </p>
         <Status ok={ok} error={error} />
@@ -242,6 +247,15 @@ export function PeopleSettings() {
                 <button type="button" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? null : u.id)} aria-label={tr(`Atur peran ${u.name}`, `Manage roles of ${u.name}`)}>
                   {tr('Peran', 'Roles')}
                 </button>
+                {!u.disabled && u.lastLoginAt === null && (
+                  <button
+                    type="button"
+                    aria-label={tr(`Kirim ulang undangan ke ${u.name}`, `Send the invitation to ${u.name} again`)}
+                    onClick={() => void act(() => call('POST', `/api/users/${u.id}/invite`, {}), tr(`Undangan dikirim ke ${u.email}.`, `Invitation sent to ${u.email}.`))}
+                  >
+                    {tr('Kirim undangan', 'Send invitation')}
+                  </button>
+                )}
                 {u.locked && (
                   <button type="button" onClick={() => void act(() => call('POST', `/api/users/${u.id}/unlock`), tr('Akun dibuka.', 'Account unlocked.'))}>
                     {tr('Buka kunci', 'Unlock')}
