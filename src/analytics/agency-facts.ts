@@ -115,6 +115,7 @@ export async function scoreboardFromFacts(db: Db, q: Query): Promise<Record<stri
         where ${w} and ${extra}
       ) x group by x.agency_id)
     select s.*, a.name, a.short_name from s join agencies a on a.tenant_id = ${q.scope.tenantId}::uuid and a.id = s.agency_id`,
+    { sortMemory: true },
   )
 }
 
