@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startJobs, type JobRuntime } from '../../src/jobs/index.ts'
 import { as, createTestApp, login, makeTenant, makeUser, PASSWORD, type Session, type TestApp } from '../harness/app.ts'
 import { BACKENDS } from '../harness/db.ts'
-import { startSmtpSink, type SmtpSink } from '../simulators/email.ts'
+import { connectEmailChannel, startSmtpSink, type SmtpSink } from '../simulators/email.ts'
 
 describe.each(BACKENDS)('passwords on %s', { timeout: 120_000 }, (backend) => {
   let t: TestApp
@@ -26,12 +26,7 @@ describe.each(BACKENDS)('passwords on %s', { timeout: 120_000 }, (backend) => {
     const tenant = await makeTenant(t.ctx)
     admin = await login(t.app, (await makeUser(t.ctx, tenant.id, 'super_admin')).email)
     person = await makeUser(t.ctx, tenant.id, 'operator')
-    const mail = await as(t.app, admin)('POST', '/api/channels', {
-      type: 'email',
-      name: 'Surel Pemkab',
-      config: { smtpHost: smtp.host, smtpPort: smtp.port, fromAddress: 'aduan@pemkab.test' },
-    })
-    expect(mail.statusCode, mail.body).toBe(201)
+    await connectEmailChannel(as(t.app, admin), smtp)
   }, 180_000)
   afterAll(async () => {
     await jobs?.stop(2000)

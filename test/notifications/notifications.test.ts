@@ -9,7 +9,7 @@ import { flushHeld } from '../../src/notifications/flush.ts'
 import { runEscalations } from '../../src/reports/jobs-escalation.ts'
 import { as, createTestApp, login, makeAgency, makeTenant, makeUser, type Session, type TestApp } from '../harness/app.ts'
 import { BACKENDS } from '../harness/db.ts'
-import { startSmtpSink, type SmtpSink } from '../simulators/email.ts'
+import { connectEmailChannel, startSmtpSink, type SmtpSink } from '../simulators/email.ts'
 import { metaChannelConfigs, startMetaSimulator, type MetaSimulator } from '../simulators/meta.ts'
 
 const REPORTER = '6281234567001'
@@ -54,12 +54,7 @@ describe.each(BACKENDS)('notifications on %s', { timeout: 120_000 }, (backend) =
     const wa = await as(t.app, op)('POST', '/api/channels', { type: 'whatsapp', name: 'WA Pemkab', config: metaChannelConfigs(sim.url).whatsapp })
     expect(wa.statusCode, wa.body).toBe(201)
     channelId = wa.json().id
-    const mail = await as(t.app, op)('POST', '/api/channels', {
-      type: 'email',
-      name: 'Surel Pemkab',
-      config: { smtpHost: smtp.host, smtpPort: smtp.port, fromAddress: 'aduan@pemkab.test' },
-    })
-    expect(mail.statusCode, mail.body).toBe(201)
+    await connectEmailChannel(as(t.app, op), smtp)
   }, 180_000)
   afterAll(async () => {
     await jobs?.stop(2000)

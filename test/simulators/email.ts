@@ -102,3 +102,17 @@ export async function postRawMail(webhookUrl: string, raw: Buffer, secret: strin
   const res = await fetch(webhookUrl, { method: 'POST', headers, body: new Uint8Array(raw) })
   return { status: res.status, body: await res.text() }
 }
+
+/** Connect an e-mail channel account that sends through this sink (POST /api/channels as `call`). */
+export async function connectEmailChannel(
+  call: (method: 'POST', url: string, body: Record<string, unknown>) => Promise<{ statusCode: number; body: string; json: () => { id: string } }>,
+  smtp: SmtpSink,
+): Promise<string> {
+  const res = await call('POST', '/api/channels', {
+    type: 'email',
+    name: 'Surel Pemkab',
+    config: { smtpHost: smtp.host, smtpPort: smtp.port, fromAddress: 'aduan@pemkab.test' },
+  })
+  if (res.statusCode !== 201) throw new Error(`e-mail channel not created: ${res.statusCode} ${res.body}`)
+  return res.json().id
+}

@@ -94,9 +94,8 @@ function passwordProblem(password: string, confirm: string): string | null {
   return null
 }
 
-/** /admin/kata-sandi-baru#<token>: the page an e-mailed reset or invitation link opens. */
-export function PasswordLinkPage() {
-  const [token] = useState(() => location.hash.replace(/^#/, ''))
+/** A new-password form's state: local checks first, then `save`; `done` once it succeeded. */
+function usePasswordForm(save: (password: string) => Promise<void>) {
   const [password, setPassword] = useState('')
   const [confirm, setConfirm] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -108,9 +107,11 @@ export function PasswordLinkPage() {
     if (problem) return setError(problem)
     setBusy(true)
     setError(null)
+    setDone(false)
     try {
-      await api.confirmPasswordReset(token, password)
-      history.replaceState(null, '', location.pathname) // the token is spent: drop it from the address bar
+      await save(password)
+      setPassword('')
+      setConfirm('')
       setDone(true)
     } catch (err) {
       setError(failed(err))
@@ -118,6 +119,17 @@ export function PasswordLinkPage() {
       setBusy(false)
     }
   }
+  const fields = <NewPasswordFields value={password} onChange={setPassword} confirm={confirm} onConfirm={setConfirm} />
+  return { fields, submit, error, done, busy }
+}
+
+/** /admin/kata-sandi-baru#<token>: the page an e-mailed reset or invitation link opens. */
+export function PasswordLinkPage() {
+  const [token] = useState(() => location.hash.replace(/^#/, ''))
+  const { fields, submit, error, done, busy } = usePasswordForm(async (password) => {
+    await api.confirmPasswordReset(token, password)
+    history.replaceState(null, '', location.pathname) // the token is spent: drop it from the address bar
+  })
   return (
     <main className="login">
       <form className="card login-card" onSubmit={submit} aria-labelledby="reset-title" noValidate>
@@ -143,7 +155,7 @@ export function PasswordLinkPage() {
                 {error}
               </p>
             )}
-            <NewPasswordFields value={password} onChange={setPassword} confirm={confirm} onConfirm={setConfirm} />
+            {fields}
             <button type="submit" className="primary" disabled={busy}>
               {tr('Simpan kata sandi', 'Save the password')}
             </button>
@@ -157,30 +169,10 @@ export function PasswordLinkPage() {
 /** /admin/akun: who I am, and changing my password (other sessions end). */
 export function AccountPage({ session }: { session: SessionInfo }) {
   const [current, setCurrent] = useState('')
-  const [password, setPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState(false)
-  const [busy, setBusy] = useState(false)
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const problem = passwordProblem(password, confirm)
-    if (problem) return setError(problem)
-    setBusy(true)
-    setError(null)
-    setDone(false)
-    try {
-      await api.changePassword(current, password)
-      setCurrent('')
-      setPassword('')
-      setConfirm('')
-      setDone(true)
-    } catch (err) {
-      setError(failed(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { fields, submit, error, done, busy } = usePasswordForm(async (password) => {
+    await api.changePassword(current, password)
+    setCurrent('')
+  })
   return (
     <section className="account">
       <h1>{tr('Akun saya', 'My account')}</h1>
@@ -204,7 +196,7 @@ export function AccountPage({ session }: { session: SessionInfo }) {
         )}
         <label htmlFor="current-password">{tr('Kata sandi saat ini', 'Current password')}</label>
         <input id="current-password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-        <NewPasswordFields value={password} onChange={setPassword} confirm={confirm} onConfirm={setConfirm} />
+        {fields}
         <button type="submit" className="primary" disabled={busy}>
           {tr('Ganti kata sandi', 'Change password')}
         </button>
