@@ -224,4 +224,31 @@ describe.each(BACKENDS)('agency facts on %s', (backend) => {
     await expectSameAsRaw('report and disposition deleted')
     expect((await agencyFactRows(t.ctx.db, tenantId)).some((r) => r.report_id === ids[3])).toBe(false)
   }, 240_000)
+
+  it('lets two transactions adding the first disposition of one pair at once both commit', async () => {
+    if (backend !== 'postgres') return // PGlite serves one transaction at a time
+    const r = await report('2026-11-25T03:00:00Z')
+    let release!: () => void
+    const hold = new Promise<void>((res) => (release = res))
+    let inserted!: () => void
+    const first = new Promise<void>((res) => (inserted = res))
+    const one = t.ctx.db.transaction(async (tx) => {
+      await tx.insert(dispositions).values({ tenantId, id: crypto.randomUUID(), reportId: r, agencyId: agencyB })
+      inserted()
+      await hold
+    })
+    await first
+    // The second one's pair row waits for the first's (same primary key), then overwrites it.
+    const two = t.ctx.db.transaction(async (tx) => {
+      await tx.insert(dispositions).values({ tenantId, id: crypto.randomUUID(), reportId: r, agencyId: agencyB })
+    })
+    await new Promise((res) => setTimeout(res, 300))
+    release()
+    await Promise.all([one, two])
+    const pair = () => agencyFactRows(t.ctx.db, tenantId).then((rows) => rows.filter((x) => x.report_id === r))
+    expect((await pair()).length).toBe(1)
+    // Each saw only its own disposition (the caveat of docs/DASHBOARD.md); a recount has both.
+    await rebuildAgencyFacts(t.ctx.db, tenantId)
+    expect((await pair()).map((x) => x.n)).toEqual([2])
+  })
 })

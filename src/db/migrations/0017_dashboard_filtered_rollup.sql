@@ -69,35 +69,50 @@ CREATE INDEX "report_agency_facts_extra_idx" ON "report_agency_facts" ("tenant_i
   INCLUDE ("agency_id", "v", "wb", "channel_type", "kind", "category_id", "district_code", "open_extra", "first_extra", "done_extra")
   WHERE "open_extra" <> '{}' OR "first_extra" <> '{}' OR "done_extra" <> '{}';
 --> statement-breakpoint
--- Recomputes every pair of the given reports from the reports, their dispositions and events.
+-- Recomputes every pair of the given reports from the reports, their dispositions and events:
+-- upserts the pairs there are, deletes those there no longer are (one statement; an upsert rather
+-- than delete + insert, so a concurrent transaction that wrote the same report's pairs first makes
+-- this one overwrite them instead of failing on the primary key).
 CREATE OR REPLACE FUNCTION report_agency_facts_sync(t_ids uuid[], r_ids uuid[]) RETURNS void AS $$
-BEGIN
-  DELETE FROM report_agency_facts f USING unnest(t_ids, r_ids) AS k(t, r) WHERE f.tenant_id = k.t AND f.report_id = k.r;
-  INSERT INTO report_agency_facts
-  SELECT r.tenant_id, r.id, p.agency_id, r.created_at, p.v, report_is_whistleblowing(r.tenant_id, r.id), r.status::text, r.due_at,
-    r.channel_type::text, r.kind::text, r.category_id, r.district_code, r.verified_at IS NOT NULL,
-    r.answered_at IS NOT NULL OR r.status::text IN ('answered', 'closed'), r.is_emergency,
-    (extract(epoch FROM (r.first_response_at - r.created_at)) / 3600.0)::float8,
-    (extract(epoch FROM (coalesce(r.closed_at, r.answered_at) - r.created_at)) / 3600.0)::float8,
-    p.n, p.n_answered, p.n_on_time, p.n_returned, p.o[1], p.o[2:], p.fa[1], p.fa[2:], p.da[1], p.da[2:]
-  FROM (SELECT DISTINCT k.t, k.r FROM unnest(t_ids, r_ids) AS k(t, r)) k
-  JOIN reports r ON r.tenant_id = k.t AND r.id = k.r
-  CROSS JOIN LATERAL (
-    SELECT d.agency_id, bool_or(d.status IN ('pending', 'in_progress', 'answered')) AS v, count(*)::int AS n,
-      count(*) FILTER (WHERE d.status = 'answered')::int AS n_answered,
-      count(*) FILTER (WHERE d.status = 'answered' AND (d.due_at IS NULL OR d.completed_at <= d.due_at))::int AS n_on_time,
-      count(*) FILTER (WHERE d.status = 'returned')::int AS n_returned,
-      coalesce(array_agg(d.due_at ORDER BY d.due_at) FILTER (WHERE d.status IN ('pending', 'in_progress') AND d.due_at IS NOT NULL),
-        '{}') AS o,
-      coalesce(array_agg(h.first ORDER BY h.first) FILTER (WHERE h.first IS NOT NULL), '{}') AS fa,
-      coalesce(array_agg(h.done ORDER BY h.done) FILTER (WHERE d.status = 'answered' AND h.done IS NOT NULL), '{}') AS da
-    FROM dispositions d CROSS JOIN LATERAL (SELECT (extract(epoch FROM (d.accepted_at - d.created_at)) / 3600.0)::float8 AS first,
-      (extract(epoch FROM (d.completed_at - d.created_at)) / 3600.0)::float8 AS done) h
-    WHERE d.tenant_id = r.tenant_id AND d.report_id = r.id AND d.status <> 'cancelled'
-    GROUP BY d.agency_id
-  ) p;
-END;
-$$ LANGUAGE plpgsql;
+  WITH k AS (SELECT DISTINCT x.t, x.r FROM unnest(t_ids, r_ids) AS x(t, r)),
+  cur AS (
+    SELECT r.tenant_id, r.id AS report_id, p.agency_id, r.created_at, p.v, report_is_whistleblowing(r.tenant_id, r.id) AS wb,
+      r.status::text AS status, r.due_at, r.channel_type::text AS channel_type, r.kind::text AS kind, r.category_id, r.district_code,
+      r.verified_at IS NOT NULL AS verified, r.answered_at IS NOT NULL OR r.status::text IN ('answered', 'closed') AS answered,
+      r.is_emergency AS emergency,
+      (extract(epoch FROM (r.first_response_at - r.created_at)) / 3600.0)::float8 AS first_hours,
+      (extract(epoch FROM (coalesce(r.closed_at, r.answered_at) - r.created_at)) / 3600.0)::float8 AS done_hours,
+      p.n, p.n_answered, p.n_on_time, p.n_returned, p.o[1] AS open_due1, p.o[2:] AS open_extra, p.fa[1] AS first1,
+      p.fa[2:] AS first_extra, p.da[1] AS done1, p.da[2:] AS done_extra
+    FROM k JOIN reports r ON r.tenant_id = k.t AND r.id = k.r
+    CROSS JOIN LATERAL (
+      SELECT d.agency_id, bool_or(d.status IN ('pending', 'in_progress', 'answered')) AS v, count(*)::int AS n,
+        count(*) FILTER (WHERE d.status = 'answered')::int AS n_answered,
+        count(*) FILTER (WHERE d.status = 'answered' AND (d.due_at IS NULL OR d.completed_at <= d.due_at))::int AS n_on_time,
+        count(*) FILTER (WHERE d.status = 'returned')::int AS n_returned,
+        coalesce(array_agg(d.due_at ORDER BY d.due_at) FILTER (WHERE d.status IN ('pending', 'in_progress') AND d.due_at IS NOT NULL),
+          '{}') AS o,
+        coalesce(array_agg(h.first ORDER BY h.first) FILTER (WHERE h.first IS NOT NULL), '{}') AS fa,
+        coalesce(array_agg(h.done ORDER BY h.done) FILTER (WHERE d.status = 'answered' AND h.done IS NOT NULL), '{}') AS da
+      FROM dispositions d CROSS JOIN LATERAL (SELECT (extract(epoch FROM (d.accepted_at - d.created_at)) / 3600.0)::float8 AS first,
+        (extract(epoch FROM (d.completed_at - d.created_at)) / 3600.0)::float8 AS done) h
+      WHERE d.tenant_id = r.tenant_id AND d.report_id = r.id AND d.status <> 'cancelled'
+      GROUP BY d.agency_id
+    ) p
+  ),
+  gone AS (
+    DELETE FROM report_agency_facts f USING k WHERE f.tenant_id = k.t AND f.report_id = k.r
+      AND NOT EXISTS (SELECT 1 FROM cur c WHERE c.tenant_id = f.tenant_id AND c.report_id = f.report_id AND c.agency_id = f.agency_id)
+  )
+  INSERT INTO report_agency_facts AS f SELECT * FROM cur
+  ON CONFLICT (tenant_id, report_id, agency_id) DO UPDATE SET
+    created_at = excluded.created_at, v = excluded.v, wb = excluded.wb, status = excluded.status,
+    due_at = excluded.due_at, channel_type = excluded.channel_type, kind = excluded.kind, category_id = excluded.category_id,
+    district_code = excluded.district_code, verified = excluded.verified, answered = excluded.answered, emergency = excluded.emergency,
+    first_hours = excluded.first_hours, done_hours = excluded.done_hours, n = excluded.n, n_answered = excluded.n_answered,
+    n_on_time = excluded.n_on_time, n_returned = excluded.n_returned, open_due1 = excluded.open_due1, open_extra = excluded.open_extra,
+    first1 = excluded.first1, first_extra = excluded.first_extra, done1 = excluded.done1, done_extra = excluded.done_extra
+$$ LANGUAGE sql;
 --> statement-breakpoint
 -- A disposition statement: the pairs of every report whose dispositions changed in a column the
 -- pairs read (a rewrite of other columns, or of nothing, costs no recomputation).
