@@ -7,6 +7,9 @@ import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const HERE = path.dirname(fileURLToPath(import.meta.url))
 
 export interface DriveResult {
   driver: string
@@ -53,8 +56,8 @@ export async function drive(opts: { file: string; url: string; count: number; co
   const threads = 1
   const cmd =
     driver === 'wrk'
-      ? ['wrk', '-t', String(threads), '-c', String(opts.conns), '-d', `${opts.maxSeconds}s`, '--timeout', '10s', '-s', path.join(import.meta.dirname, 'wrk.lua'), opts.url, '--', opts.file, String(threads), String(opts.count)]
-      : [process.execPath, path.join(import.meta.dirname, 'drive-node.mjs'), opts.file, opts.url, String(opts.count), String(opts.conns), String(opts.maxSeconds)]
+      ? ['wrk', '-t', String(threads), '-c', String(opts.conns), '-d', `${opts.maxSeconds}s`, '--timeout', '10s', '-s', path.join(HERE, 'wrk.lua'), opts.url, '--', opts.file, String(threads), String(opts.count)]
+      : [process.execPath, path.join(HERE, 'drive-node.mjs'), opts.file, opts.url, String(opts.count), String(opts.conns), String(opts.maxSeconds)]
   // The shell reports its reaped child's CPU (cutime + cstime in /proc/$$/stat): exact, even though
   // the driver has exited by the time we look.
   const script = `"$@"; echo "CHILDSTAT $(cat /proc/$$/stat)"`

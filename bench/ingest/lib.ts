@@ -9,6 +9,7 @@ import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { createTenant } from '../../src/accounts/tenants.ts'
 import { createUser } from '../../src/accounts/users.ts'
@@ -18,7 +19,7 @@ import { metaChannelConfigs, metaJson, whatsappTextPayload } from '../../test/si
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 export const APP_SECRET = 'sim-app-secret'
 const PASSWORD = 'correct-horse-battery'
-const ROOT = new URL('../../', import.meta.url).pathname
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 export const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ')
 

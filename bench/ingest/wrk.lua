@@ -2,8 +2,8 @@
 -- Arguments (after --): file of requests (one per line: signature TAB body), threads, count.
 -- Thread t sends lines t, t+threads, ... and stops once `count / threads` answers came back; the
 -- file holds spare lines so the requests still in flight at that moment are distinct events too.
--- wrk's main thread sleeps for -d; the last thread to finish wakes it with SIGINT (what Ctrl-C
--- does), so the run's duration is the time the answers took, not -d.
+-- wrk's main thread sleeps for -d; with one thread (what drive.ts runs) the thread wakes it with
+-- SIGINT (what Ctrl-C does) once done, so the run's duration is the time the answers took, not -d.
 local ffi = require("ffi")
 ffi.cdef[[
 int kill(int pid, int sig);
