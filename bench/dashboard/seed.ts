@@ -162,6 +162,7 @@ export async function seed(adminUrl: string, dbName: string, n: number, log: (s:
   await database.query('alter table reports enable trigger report_hours_track')
   await database.query('alter table dispositions enable trigger disposition_stats_insert')
   await database.query('select report_daily_stats_rebuild($1::uuid)', [tenant.id])
+  await database.query('select report_hours_dim_rebuild($1::uuid)', [tenant.id]) // migration 0019
   await database.query('select disposition_stats_rebuild($1::uuid)', [tenant.id])
   await database.query('select report_agency_stats_rebuild($1::uuid)', [tenant.id])
   // The (report, agency) pairs (migration 0017): the disposition trigger that keeps them was off too.

@@ -1,13 +1,15 @@
 // Exact medians (as percentile_cont(0.5) computes them) without sorting every report of a long
 // period: the hours histogram of the rollup (report_hours_hist + pending report_hours_delta,
 // migration 0009) says which 5 %-wide bucket holds the middle rank(s); an expression index then
-// reads only that bucket's values in the period. Used for the whole tenant without filters
-// (the histogram has no dimensions); summaryQuery reads the reports otherwise.
+// reads only that bucket's values in the period. With one report filter (kecamatan, category,
+// channel or kind) the histogram is the per-dimension one of migration 0019: month rows
+// (report_hours_dim_hist) plus the pending deltas of those months, and the days around the whole
+// months counted from the reports, in one statement. summaryQuery sorts the reports otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { grainRanges } from './period.ts'
+import { addDays, grainRanges, localMidnight } from './period.ts'
 import { rollupApplies } from './rollup.ts'
-import { rowsOf } from './scope.ts'
+import { rowsOf, type DashboardFilters } from './scope.ts'
 import type { Query } from './queries.ts'
 
 export type HoursMetric = 'first' | 'done'
@@ -21,64 +23,161 @@ const VALUE: Record<HoursMetric, { hours: string; present: string }> = {
   },
 }
 
-/** Whether the histogram can give this query's medians: the rollup applies and there is no filter. */
+type Dimension = 'district' | 'category' | 'channel' | 'kind'
+/** The report column of each dimension, as migration 0019 keys it (text). */
+const COLUMN: Record<Dimension, string> = {
+  district: 'r.district_code',
+  category: 'r.category_id::text',
+  channel: 'r.channel_type::text',
+  kind: 'r.kind::text',
+}
+
+/** The one report filter, null for none, undefined for more than one. */
+function dimensionOf(f: DashboardFilters): { dim: Dimension; key: string } | null | undefined {
+  const set = (['district', 'category', 'channel', 'kind'] as const).filter((d) => f[d])
+  if (set.length > 1) return undefined
+  const dim = set[0]
+  return dim ? { dim, key: String(f[dim]) } : null
+}
+
+/** Whether the histograms can give this query's medians: the rollup applies and at most one report filter. */
 export function histogramApplies(q: Query): boolean {
-  const f = q.filters
-  return rollupApplies(q) && !f.channel && !f.kind && !f.category && !f.district && !f.agency
+  return rollupApplies(q) && !q.filters.agency && dimensionOf(q.filters) !== undefined
 }
 
-function histogramSql(q: Query, metric: HoursMetric): SQL {
-  const { from, to } = q.period
-  const t = sql`${q.scope.tenantId}::uuid`
-  const branches = grainRanges(from, to)
-    .map(
-      ([grain, a, b]) => sql`select h.bucket, h.n from report_hours_hist h where h.tenant_id = ${t} and h.metric = ${metric}
-        and h.grain = ${grain} and h.day >= ${a}::date and h.day <= ${b}::date`,
-    )
-  branches.push(sql`select h.bucket, h.n from report_hours_delta h where h.tenant_id = ${t} and h.metric = ${metric}
-    and h.day >= ${from}::date and h.day <= ${to}::date`)
-  return sql`select x.bucket, sum(x.n) as n from (${sql.join(branches, sql` union all `)}) x group by x.bucket having sum(x.n) <> 0 order by x.bucket`
-}
+const METRICS: HoursMetric[] = ['first', 'done']
 
-/** The values of one bucket in the period, ascending, from the `offset`-th, at most `limit`. */
-async function bucketValues(db: Db, q: Query, metric: HoursMetric, bucket: number, offset: number, limit: number): Promise<number[]> {
-  const v = VALUE[metric]
-  const rows = await rowsOf<{ v: unknown }>(
-    db,
-    sql`select (${sql.raw(v.hours)})::float8 as v from reports r
-    where r.tenant_id = ${q.scope.tenantId}::uuid and ${sql.raw(v.present)}
-      and report_hours_bucket(${sql.raw(v.hours)}) = ${bucket}
-      and r.created_at >= ${q.period.start.toISOString()}::timestamptz and r.created_at < ${q.period.end.toISOString()}::timestamptz
-    order by 1 offset ${offset} limit ${limit}`,
-  )
-  return rows.map((r) => Number(r.v))
+/** Both metrics' histograms in one statement: rows (metric, bucket, n), non-empty buckets. */
+function histogramSql(q: Query): SQL {
+  const d = dimensionOf(q.filters)
+  const branches = d ? dimensionBranches(q, d.dim, d.key) : wholeBranches(q)
+  return sql`select x.metric, x.bucket, sum(x.n) as n from (${sql.join(branches, sql` union all `)}) x
+    group by x.metric, x.bucket having sum(x.n) <> 0 order by x.metric, x.bucket`
 }
 
 /**
- * percentile_cont(0.5) of the metric over the period's reports, null when there is none, or
- * undefined when the histogram and the reports disagree (never expected: the caller then sorts).
+ * report_hours_bucket (0009) of a numeric column in float8: the SQL function is not inlined for
+ * an expression argument and its numeric ln costs microseconds a row; within 1e-6 of a bucket
+ * edge (float8 is off by far less) the exact function decides, so both always agree (tested).
  */
+function fastBucket(c: string): SQL {
+  const x = `ln(${c}::float8 + 1) * 20`
+  return sql.raw(`(case when ${c} is null then null when ${c} < 0 then -1 when abs(${x} - round(${x})) < 1e-6
+    then report_hours_bucket(${c}) else least(floor(${x}), 30000) end)::smallint`)
+}
+
+/** One dimension value: month rows and their pending deltas, the days around them from the reports. */
+function dimensionBranches(q: Query, dim: Dimension, key: string): SQL[] {
+  const { from, to, timeZone } = q.period
+  const t = sql`${q.scope.tenantId}::uuid`
+  const branches: SQL[] = []
+  for (const [grain, a, b] of grainRanges(from, to)) {
+    if (grain === 'month') {
+      branches.push(sql`select h.metric, h.bucket, h.n from report_hours_dim_hist h where h.tenant_id = ${t}
+        and h.dim = ${dim} and h.key = ${key} and h.month >= ${a}::date and h.month <= ${b}::date`)
+      branches.push(sql`select h.metric, h.bucket, h.n from report_hours_dim_delta h where h.tenant_id = ${t}
+        and h.dim = ${dim} and h.key = ${key} and h.day >= ${a}::date and h.day <= ${b}::date`)
+    } else {
+      const start = localMidnight(a, timeZone).toISOString()
+      const end = localMidnight(addDays(b, 1), timeZone).toISOString()
+      // Both metrics in one scan (grouping sets; a lateral VALUES per row was several times slower).
+      branches.push(sql`select case when grouping(s.bf) = 0 then 'first' else 'done' end as metric, coalesce(s.bf, s.bd) as bucket,
+          count(*) as n
+        from (select ${fastBucket('x.f')} as bf, ${fastBucket('x.d')} as bd
+          from (select ${sql.raw(VALUE.first.hours)} as f, ${sql.raw(VALUE.done.hours)} as d from reports r
+            where r.tenant_id = ${t} and ${sql.raw(COLUMN[dim])} = ${key}
+              and r.created_at >= ${start}::timestamptz and r.created_at < ${end}::timestamptz offset 0) x) s
+        group by grouping sets ((s.bf), (s.bd)) having coalesce(s.bf, s.bd) is not null`)
+    }
+  }
+  return branches
+}
+
+function wholeBranches(q: Query): SQL[] {
+  const { from, to } = q.period
+  const t = sql`${q.scope.tenantId}::uuid`
+  const branches = grainRanges(from, to).map(
+    ([grain, a, b]) => sql`select h.metric, h.bucket, h.n from report_hours_hist h where h.tenant_id = ${t}
+        and h.grain = ${grain} and h.day >= ${a}::date and h.day <= ${b}::date`,
+  )
+  branches.push(sql`select h.metric, h.bucket, h.n from report_hours_delta h where h.tenant_id = ${t}
+    and h.day >= ${from}::date and h.day <= ${to}::date`)
+  return branches
+}
+
+function dimFilter(q: Query): SQL {
+  const d = dimensionOf(q.filters)
+  return d ? sql`and ${sql.raw(COLUMN[d.dim])} = ${d.key}` : sql``
+}
+
+/** A subquery: the values of one bucket in the period, ascending, from the `offset`-th, at most `limit`. */
+function bucketValuesSql(q: Query, metric: HoursMetric, part: number, bucket: number, offset: number, limit: number): SQL {
+  const v = VALUE[metric]
+  return sql`(select ${metric}::text as metric, ${part}::int as part, (${sql.raw(v.hours)})::float8 as v from reports r
+    where r.tenant_id = ${q.scope.tenantId}::uuid and ${sql.raw(v.present)} ${dimFilter(q)}
+      and report_hours_bucket(${sql.raw(v.hours)}) = ${bucket}
+      and r.created_at >= ${q.period.start.toISOString()}::timestamptz and r.created_at < ${q.period.end.toISOString()}::timestamptz
+    order by 3 offset ${offset} limit ${limit})`
+}
+
+export type Histogram = { bucket: number; n: number }[]
+
+/** The histograms the medians are found in: each metric's non-empty buckets of the period, ascending. */
+export async function hoursHistograms(db: Db, q: Query): Promise<Record<HoursMetric, Histogram>> {
+  const out: Record<HoursMetric, Histogram> = { first: [], done: [] }
+  for (const r of await rowsOf<{ metric: HoursMetric; bucket: unknown; n: unknown }>(db, histogramSql(q))) {
+    out[r.metric].push({ bucket: Number(r.bucket), n: Number(r.n) })
+  }
+  for (const m of METRICS) out[m].sort((a, b) => a.bucket - b.bucket)
+  return out
+}
+
+/**
+ * percentile_cont(0.5) of both metrics over the period's reports (null when there is none), or
+ * undefined when the histograms and the reports disagree (never expected: the caller then sorts).
+ * Two statements: the histograms, then the middle value(s) of each metric's bucket(s).
+ */
+export async function exactMedians(db: Db, q: Query): Promise<Record<HoursMetric, number | null> | undefined> {
+  const hists = await hoursHistograms(db, q)
+  const parts: SQL[] = []
+  const plans = new Map<HoursMetric, { pos: number; lo: number; hi: number }>()
+  for (const metric of METRICS) {
+    const hist = hists[metric]
+    const total = hist.reduce((s, h) => s + h.n, 0)
+    if (total === 0) continue
+    const pos = 0.5 * (total - 1)
+    const lo = Math.floor(pos)
+    const hi = Math.ceil(pos)
+    plans.set(metric, { pos, lo, hi })
+    // The bucket holding rank `lo` (0-based) and the rank's place in it.
+    let i = 0
+    let before = 0
+    while (before + hist[i]!.n <= lo) before += hist[i++]!.n
+    const k = lo - before
+    // The next rank is in the same bucket, or the smallest of the next one.
+    const same = hi === lo || k + 1 < hist[i]!.n
+    parts.push(bucketValuesSql(q, metric, 0, hist[i]!.bucket, k, hi === lo ? 1 : same ? 2 : 1))
+    if (!same) {
+      if (!hist[i + 1]) return undefined
+      parts.push(bucketValuesSql(q, metric, 1, hist[i + 1]!.bucket, 0, 1))
+    }
+  }
+  const values = new Map<HoursMetric, number[]>()
+  if (parts.length > 0) {
+    const rows = await rowsOf<{ metric: HoursMetric; part: unknown; v: unknown }>(db, sql.join(parts, sql` union all `))
+    rows.sort((a, b) => Number(a.part) - Number(b.part) || Number(a.v) - Number(b.v))
+    for (const r of rows) values.set(r.metric, [...(values.get(r.metric) ?? []), Number(r.v)])
+  }
+  const out: Record<HoursMetric, number | null> = { first: null, done: null }
+  for (const [metric, { pos, lo, hi }] of plans) {
+    const v = values.get(metric) ?? []
+    if (v.length !== (hi === lo ? 1 : 2)) return undefined
+    out[metric] = hi === lo ? v[0]! : v[0]! + (v[1]! - v[0]!) * (pos - lo)
+  }
+  return out
+}
+
+/** One metric's median (exactMedians; tests). */
 export async function exactMedian(db: Db, q: Query, metric: HoursMetric): Promise<number | null | undefined> {
-  const hist = (await rowsOf<{ bucket: unknown; n: unknown }>(db, histogramSql(q, metric))).map((r) => ({
-    bucket: Number(r.bucket),
-    n: Number(r.n),
-  }))
-  const total = hist.reduce((s, h) => s + h.n, 0)
-  if (total === 0) return null
-  const pos = 0.5 * (total - 1)
-  const lo = Math.floor(pos)
-  const hi = Math.ceil(pos)
-  // The bucket holding rank `lo` (0-based) and the rank's place in it.
-  let i = 0
-  let before = 0
-  while (before + hist[i]!.n <= lo) before += hist[i++]!.n
-  const k = lo - before
-  const values = await bucketValues(db, q, metric, hist[i]!.bucket, k, hi === lo ? 1 : 2)
-  const first = values[0]
-  if (first === undefined) return undefined
-  if (hi === lo) return first
-  // The next rank is in the same bucket, or the smallest of the next bucket.
-  const second = values.length > 1 ? values[1] : hist[i + 1] ? (await bucketValues(db, q, metric, hist[i + 1]!.bucket, 0, 1))[0] : undefined
-  if (second === undefined) return undefined
-  return first + (second - first) * (pos - lo)
+  return (await exactMedians(db, q))?.[metric]
 }

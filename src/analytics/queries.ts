@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { bucketOf, bucketsOf, type Period } from './period.ts'
-import { exactMedian, histogramApplies } from './medians.ts'
+import { exactMedians, histogramApplies } from './medians.ts'
 import { agencySource } from './agency-rollup.ts'
 import { scoreboardFromFacts, summaryFromFacts } from './agency-facts.ts'
 import { rollupSource, type Dim } from './rollup.ts'
@@ -70,16 +70,15 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
         sum(s.emergency) as emergency
       from ${src} s`,
     )
-    const first = histogramApplies(q) ? await exactMedian(db, q, 'first') : undefined
-    const done = first !== undefined ? await exactMedian(db, q, 'done') : undefined
-    if (first !== undefined && done !== undefined) {
+    const exact = histogramApplies(q) ? await exactMedians(db, q) : undefined
+    if (exact) {
       // Overdue from the open reports only (partial index reports_open_due_idx, migration 0009).
       const [o] = await rowsOf<Record<string, unknown>>(
         db,
         sql`select count(*) as overdue_open from reports r where ${where}
           and r.status in (${sql.raw(OPEN_STATUSES.map((x) => `'${x}'`).join(', '))}) and r.due_at < ${q.now.toISOString()}::timestamptz`,
       )
-      row = { ...c, ...o, median_first_response: first, median_completion: done }
+      row = { ...c, ...o, median_first_response: exact.first, median_completion: exact.done }
     } else {
       const [m] = await rowsOf<Record<string, unknown>>(
         db,

@@ -89,10 +89,12 @@ export function rollupSource(q: RollupQuery, dims: readonly Dim[], opts: { month
   return sql`(${sql.join(branches, sql` union all `)})`
 }
 
-/** Folds every pending delta into the rollup (the job, every minute). Returns the deltas folded. */
+/** Folds every pending delta into the rollup and the hours histograms (the job, every minute). Returns the deltas folded. */
 export async function compactRollup(db: Db): Promise<number> {
   const [r] = await rowsOf<{ n: unknown }>(db, sql`select report_daily_stats_compact() as n`)
-  return Number(r?.n ?? 0)
+  // The hours histograms (0009's, which nothing folded before, and 0019's per dimension).
+  const [h] = await rowsOf<{ n: unknown }>(db, sql`select report_hours_dim_compact() as n`)
+  return Number(r?.n ?? 0) + Number(h?.n ?? 0)
 }
 
 /** Recounts one tenant's rollup from its reports (after a bulk load without the trigger; a repair). */
