@@ -1,2 +1,2 @@
--- Reserved for session 5 work (replaced by its change, or left as a no-op).
+-- A number reserved for intake work in session 5 and left unused: a no-op, kept because databases recorded it.
 SELECT 1;
