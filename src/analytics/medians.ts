@@ -2,14 +2,14 @@
 // period: the hours histogram of the rollup (report_hours_hist + pending report_hours_delta,
 // migration 0009) says which 5 %-wide bucket holds the middle rank(s); an expression index then
 // reads only that bucket's values in the period. With one report filter (kecamatan, category,
-// channel or kind) the histogram is the per-dimension one of migration 0019: month rows
+// channel or kind) or channel + kind the histogram is the per-dimension one of migration 0019: month rows
 // (report_hours_dim_hist) plus the pending deltas of those months, and the days around the whole
 // months counted from the reports, in one statement. summaryQuery sorts the reports otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { addDays, grainRanges, localMidnight } from './period.ts'
 import { rollupApplies } from './rollup.ts'
-import { rowsOf, type DashboardFilters } from './scope.ts'
+import { rowsWithoutJit, type DashboardFilters } from './scope.ts'
 import type { Query } from './queries.ts'
 
 export type HoursMetric = 'first' | 'done'
@@ -23,26 +23,43 @@ const VALUE: Record<HoursMetric, { hours: string; present: string }> = {
   },
 }
 
-type Dimension = 'district' | 'category' | 'channel' | 'kind'
-/** The report column of each dimension, as migration 0019 keys it (text). */
-const COLUMN: Record<Dimension, string> = {
-  district: 'r.district_code',
-  category: 'r.category_id::text',
-  channel: 'r.channel_type::text',
-  kind: 'r.kind::text',
+type Dimension = 'district' | 'category' | 'channel' | 'kind' | 'channel_kind'
+
+/** The reports of one dimension value, as migration 0019 keys it (text; channel_kind 'channel/kind'). */
+function dimWhere(dim: Dimension, key: string): SQL {
+  switch (dim) {
+    case 'district':
+      return sql`r.district_code = ${key}`
+    case 'category':
+      return sql`r.category_id = ${key}::uuid`
+    case 'channel':
+      return sql`r.channel_type::text = ${key}`
+    case 'kind':
+      return sql`r.kind::text = ${key}`
+    case 'channel_kind': {
+      const [channel, kind] = key.split('/')
+      return sql`r.channel_type::text = ${channel} and r.kind::text = ${kind}`
+    }
+  }
 }
 
-/** The one report filter, null for none, undefined for more than one. */
+/** The one report filter (or channel + kind), null for none, undefined for another combination. */
 function dimensionOf(f: DashboardFilters): { dim: Dimension; key: string } | null | undefined {
   const set = (['district', 'category', 'channel', 'kind'] as const).filter((d) => f[d])
+  if (set.length === 2 && f.channel && f.kind) return { dim: 'channel_kind', key: `${f.channel}/${f.kind}` }
   if (set.length > 1) return undefined
   const dim = set[0]
   return dim ? { dim, key: String(f[dim]) } : null
 }
 
-/** Whether the histograms can give this query's medians: the rollup applies and at most one report filter. */
+/** Whether the histograms can give this query's medians: the rollup applies, at most one report filter or channel + kind (then a whole month in the period). */
 export function histogramApplies(q: Query): boolean {
-  return rollupApplies(q) && !q.filters.agency && dimensionOf(q.filters) !== undefined
+  if (!rollupApplies(q) || q.filters.agency) return false
+  const d = dimensionOf(q.filters)
+  if (d === undefined) return false
+  // A filter's histogram has month rows only: a period without a whole month would count every
+  // report from the reports and then read the middle bucket, slower than sorting them once.
+  return d === null || grainRanges(q.period.from, q.period.to).some(([grain]) => grain === 'month')
 }
 
 const METRICS: HoursMetric[] = ['first', 'done']
@@ -73,10 +90,13 @@ function dimensionBranches(q: Query, dim: Dimension, key: string): SQL[] {
   const branches: SQL[] = []
   for (const [grain, a, b] of grainRanges(from, to)) {
     if (grain === 'month') {
-      branches.push(sql`select h.metric, h.bucket, h.n from report_hours_dim_hist h where h.tenant_id = ${t}
-        and h.dim = ${dim} and h.key = ${key} and h.month >= ${a}::date and h.month <= ${b}::date`)
-      branches.push(sql`select h.metric, h.bucket, h.n from report_hours_dim_delta h where h.tenant_id = ${t}
-        and h.dim = ${dim} and h.key = ${key} and h.day >= ${a}::date and h.day <= ${b}::date`)
+      // One branch per metric, so each is a range of the key's index (metric is its second column).
+      for (const m of METRICS) {
+        branches.push(sql`select h.metric, h.bucket, h.n from report_hours_dim_hist h where h.tenant_id = ${t} and h.metric = ${m}
+          and h.dim = ${dim} and h.key = ${key} and h.month >= ${a}::date and h.month <= ${b}::date`)
+        branches.push(sql`select h.metric, h.bucket, h.n from report_hours_dim_delta h where h.tenant_id = ${t} and h.metric = ${m}
+          and h.dim = ${dim} and h.key = ${key} and h.day >= ${a}::date and h.day <= ${b}::date`)
+      }
     } else {
       const start = localMidnight(a, timeZone).toISOString()
       const end = localMidnight(addDays(b, 1), timeZone).toISOString()
@@ -85,7 +105,7 @@ function dimensionBranches(q: Query, dim: Dimension, key: string): SQL[] {
           count(*) as n
         from (select ${fastBucket('x.f')} as bf, ${fastBucket('x.d')} as bd
           from (select ${sql.raw(VALUE.first.hours)} as f, ${sql.raw(VALUE.done.hours)} as d from reports r
-            where r.tenant_id = ${t} and ${sql.raw(COLUMN[dim])} = ${key}
+            where r.tenant_id = ${t} and ${dimWhere(dim, key)}
               and r.created_at >= ${start}::timestamptz and r.created_at < ${end}::timestamptz offset 0) x) s
         group by grouping sets ((s.bf), (s.bd)) having coalesce(s.bf, s.bd) is not null`)
     }
@@ -96,9 +116,11 @@ function dimensionBranches(q: Query, dim: Dimension, key: string): SQL[] {
 function wholeBranches(q: Query): SQL[] {
   const { from, to } = q.period
   const t = sql`${q.scope.tenantId}::uuid`
-  const branches = grainRanges(from, to).map(
-    ([grain, a, b]) => sql`select h.metric, h.bucket, h.n from report_hours_hist h where h.tenant_id = ${t}
+  const branches = grainRanges(from, to).flatMap(([grain, a, b]) =>
+    METRICS.map(
+      (m) => sql`select h.metric, h.bucket, h.n from report_hours_hist h where h.tenant_id = ${t} and h.metric = ${m}
         and h.grain = ${grain} and h.day >= ${a}::date and h.day <= ${b}::date`,
+    ),
   )
   branches.push(sql`select h.metric, h.bucket, h.n from report_hours_delta h where h.tenant_id = ${t}
     and h.day >= ${from}::date and h.day <= ${to}::date`)
@@ -107,7 +129,7 @@ function wholeBranches(q: Query): SQL[] {
 
 function dimFilter(q: Query): SQL {
   const d = dimensionOf(q.filters)
-  return d ? sql`and ${sql.raw(COLUMN[d.dim])} = ${d.key}` : sql``
+  return d ? sql`and ${dimWhere(d.dim, d.key)}` : sql``
 }
 
 /** A subquery: the values of one bucket in the period, ascending, from the `offset`-th, at most `limit`. */
@@ -125,7 +147,7 @@ export type Histogram = { bucket: number; n: number }[]
 /** The histograms the medians are found in: each metric's non-empty buckets of the period, ascending. */
 export async function hoursHistograms(db: Db, q: Query): Promise<Record<HoursMetric, Histogram>> {
   const out: Record<HoursMetric, Histogram> = { first: [], done: [] }
-  for (const r of await rowsOf<{ metric: HoursMetric; bucket: unknown; n: unknown }>(db, histogramSql(q))) {
+  for (const r of await rowsWithoutJit<{ metric: HoursMetric; bucket: unknown; n: unknown }>(db, histogramSql(q))) {
     out[r.metric].push({ bucket: Number(r.bucket), n: Number(r.n) })
   }
   for (const m of METRICS) out[m].sort((a, b) => a.bucket - b.bucket)
@@ -164,7 +186,7 @@ export async function exactMedians(db: Db, q: Query): Promise<Record<HoursMetric
   }
   const values = new Map<HoursMetric, number[]>()
   if (parts.length > 0) {
-    const rows = await rowsOf<{ metric: HoursMetric; part: unknown; v: unknown }>(db, sql.join(parts, sql` union all `))
+    const rows = await rowsWithoutJit<{ metric: HoursMetric; part: unknown; v: unknown }>(db, sql.join(parts, sql` union all `))
     rows.sort((a, b) => Number(a.part) - Number(b.part) || Number(a.v) - Number(b.v))
     for (const r of rows) values.set(r.metric, [...(values.get(r.metric) ?? []), Number(r.v)])
   }

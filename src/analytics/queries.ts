@@ -63,7 +63,9 @@ export async function summaryQuery(db: Db, q: Query): Promise<Summary> {
   const src = row ? null : rollupSource(q, ['status'])
   if (src) {
     // Counts from the rollup; what depends on `now` or needs every value (overdue, medians) from the reports.
-    const [c] = await rowsOf<Record<string, unknown>>(
+    // A few hundred rollup rows: no parallel workers (after 0019's recount the planner chose them, and
+    // starting them took longer than the query).
+    const [c] = await rowsWithoutJit<Record<string, unknown>>(
       db,
       sql`select sum(s.received) as received, sum(s.verified) as verified, sum(s.answered) as answered,
         sum(s.received) filter (where s.status = 'closed') as closed, sum(s.received) filter (where s.status = 'archived') as archived,
@@ -177,9 +179,11 @@ export async function breakdownQuery(db: Db, q: Query): Promise<Breakdowns> {
     ['district', 'district_code'],
   ]
   const sources = dims.map(([d]) => rollupSource(q, [d]) ?? agencySource(q, [d]))
-  const rows = await rowsOf<{ dim: string; key: string | null; n: unknown }>(
+  const fromRollup = sources.every((x) => x !== null)
+  // From the rollup: few rows, no parallel workers (see summaryQuery).
+  const rows = await (fromRollup ? rowsWithoutJit : rowsOf)<{ dim: string; key: string | null; n: unknown }>(
     db,
-    sources.every((x) => x !== null)
+    fromRollup
       ? // From the rollup: each dimension from the rows of its own grouping set.
         sql.join(
           dims.map(([d, col], i) => {

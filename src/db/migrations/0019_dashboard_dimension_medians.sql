@@ -1,5 +1,6 @@
--- The summary's exact medians with one report filter (kecamatan, category, channel or kind;
--- src/analytics/medians.ts): the hours histogram of 0009 per tenant-local month x dimension value.
+-- The summary's exact medians with one report filter (kecamatan, category, channel or kind) or
+-- channel + kind (src/analytics/medians.ts): the hours histogram of 0009 per tenant-local month x
+-- dimension value (dim 'channel_kind': key 'channel/kind').
 -- report_hours_add (0009) also appends a signed row per metric x dimension to
 -- report_hours_dim_delta, in the same statement: nothing on a report insert without durations
 -- (the intake's: the function returns before any write, as before), one multi-row insert when a
@@ -62,7 +63,8 @@ BEGIN
   SELECT r.tenant_id, d, m.metric, k.dim, k.key, m.bucket, s
   FROM (VALUES ('first', bf), ('done', bd)) AS m(metric, bucket)
   CROSS JOIN (VALUES ('district', r.district_code), ('category', r.category_id::text),
-    ('channel', r.channel_type::text), ('kind', r.kind::text)) AS k(dim, key)
+    ('channel', r.channel_type::text), ('kind', r.kind::text),
+    ('channel_kind', r.channel_type::text || '/' || r.kind::text)) AS k(dim, key)
   WHERE m.bucket IS NOT NULL AND k.key IS NOT NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -127,7 +129,8 @@ BEGIN
       THEN report_hours_bucket(extract(epoch FROM (coalesce(r.closed_at, r.answered_at) - r.created_at)) / 3600.0) END)
   ) AS m(metric, bucket)
   CROSS JOIN LATERAL (VALUES ('district', r.district_code), ('category', r.category_id::text),
-    ('channel', r.channel_type::text), ('kind', r.kind::text)) AS k(dim, key)
+    ('channel', r.channel_type::text), ('kind', r.kind::text),
+    ('channel_kind', r.channel_type::text || '/' || r.kind::text)) AS k(dim, key)
   WHERE r.tenant_id = t_id AND m.bucket IS NOT NULL AND k.key IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5, 6;
   PERFORM report_hours_dim_compact();
@@ -145,6 +148,44 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER report_hours_dim_rezone AFTER UPDATE OF time_zone ON tenants
   FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION report_hours_dim_rezone();
 --> statement-breakpoint
+-- The rollup (0009) with one grouping set of three dimensions more, (channel, kind, status) =
+-- gset 28: the summary with a channel + kind filter (its closed / archived need the status) reads
+-- the rollup instead of every report of the period. The body is 0009's otherwise.
+CREATE OR REPLACE FUNCTION report_daily_stats_compact() RETURNS bigint AS $$
+DECLARE
+  n bigint;
+BEGIN
+  WITH gone AS (DELETE FROM report_stats_delta RETURNING *),
+  m AS (
+    SELECT d.tenant_id, g.grain, CASE WHEN g.grain = 'month' THEN d.day - (extract(day FROM d.day)::int - 1) ELSE d.day END AS day,
+      d.channel_type, d.kind, d.status, d.category_id, d.district_code, d.received, d.verified, d.answered, d.emergency
+    FROM gone d CROSS JOIN (VALUES ('day'), ('month')) AS g(grain)
+  ),
+  agg AS (
+    SELECT tenant_id, (31 - grouping(channel_type, kind, status, category_id, district_code))::smallint AS gset, grain, day,
+      channel_type, kind, status, category_id, district_code,
+      sum(received)::int AS received, sum(verified)::int AS verified, sum(answered)::int AS answered, sum(emergency)::int AS emergency
+    FROM m
+    GROUP BY tenant_id, grain, day, GROUPING SETS ((), (channel_type), (kind), (status), (category_id), (district_code),
+      (channel_type, kind), (channel_type, status), (channel_type, category_id), (channel_type, district_code),
+      (kind, status), (kind, category_id), (kind, district_code),
+      (status, category_id), (status, district_code), (category_id, district_code),
+      (channel_type, kind, status))
+  ),
+  up AS (
+    INSERT INTO report_daily_stats AS s (tenant_id, gset, grain, day, channel_type, kind, status, category_id, district_code,
+        received, verified, answered, emergency)
+    SELECT * FROM agg
+    ON CONFLICT (tenant_id, gset, grain, day, channel_type, kind, status, category_id, district_code) DO UPDATE
+      SET received = s.received + excluded.received, verified = s.verified + excluded.verified,
+        answered = s.answered + excluded.answered, emergency = s.emergency + excluded.emergency
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM gone) + 0 * (SELECT count(*) FROM up) INTO n;
+  RETURN n;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
 -- Overdue open with a report filter: 0009's partial index of the open reports, with the filter
 -- columns, so the count stays index-only (was the kecamatan index's every report of the period).
 -- The same entries as before (open statuses only), a few bytes wider.
@@ -153,5 +194,7 @@ DROP INDEX IF EXISTS "reports_open_due_idx";
 CREATE INDEX "reports_open_due_idx" ON "reports" ("tenant_id", "created_at")
   INCLUDE ("due_at", "district_code", "category_id", "channel_type", "kind")
   WHERE "status" IN ('received', 'dispatched', 'in_progress', 'returned', 'reopened');
+--> statement-breakpoint
+SELECT report_daily_stats_rebuild(id) FROM tenants;
 --> statement-breakpoint
 SELECT report_hours_dim_rebuild(id) FROM tenants;
