@@ -118,7 +118,8 @@ describe.runIf(hasChromium)('data & privacy and bridge settings in Chromium', { 
     page.once('dialog', (d) => void d.accept())
     await page.getByRole('button', { name: `Hapus identitas pelapor ${filed.trackingCode}` }).click()
     await expect.poll(() => page.locator('section[aria-labelledby="pdp-title"] p.ok').textContent()).toContain(`Identitas pelapor ${filed.trackingCode} dihapus`)
-    expect(await table.locator('tr', { hasText: filed.trackingCode }).textContent()).toContain('Selesai')
+    // The list reloads after the message: wait for the row to say so (it raced under load in CI).
+    await expect.poll(() => table.locator('tr', { hasText: filed.trackingCode }).textContent()).toContain('Selesai')
     expect(errors).toEqual([])
     await page.close()
 
