@@ -6,13 +6,13 @@
 import crypto from 'node:crypto'
 import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
-import { memberships, sessions, tenants, users } from '../db/schema/index.ts'
+import { memberships, tenants } from '../db/schema/index.ts'
 import { queueMessage } from '../delivery/outbox.ts'
 import { accountOf } from '../notifications/channels.ts'
 import { consumeLoginLink, createLoginLink, PASSWORD_LINK_PATH } from '../notifications/links.ts'
 import { langOf } from '../notifications/texts.ts'
 import { hashPassword } from './crypto.ts'
-import { findUserByEmail } from './users.ts'
+import { findUserByEmail, storePasswordHash } from './users.ts'
 
 /** A reset link is for now; an invitation waits for someone who may read it days later. */
 export const RESET_TTL_MINUTES = 60
@@ -88,8 +88,7 @@ export async function resetPasswordWithLink(db: Db, token: string, password: str
     const tx = t as unknown as Db
     const r = await consumeLoginLink(tx, token, now, 'password')
     if (!r.ok) return false
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, r.userId))
-    await tx.delete(sessions).where(eq(sessions.userId, r.userId))
+    await storePasswordHash(tx, r.userId, passwordHash, { clearLockout: true })
     return true
   })
 }

@@ -1,5 +1,5 @@
 // People, their memberships and the principal a request acts as.
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { agencies, memberships, sessions, users } from '../db/schema/index.ts'
 import type { Role } from '../reports/model.ts'
@@ -75,11 +75,25 @@ export async function setPassword(db: Db, email: string, password: string): Prom
   const user = await findUserByEmail(db, email)
   if (!user) return undefined
   const passwordHash = await hashPassword(password)
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id))
-    await tx.delete(sessions).where(eq(sessions.userId, user.id))
-  })
+  await db.transaction(async (tx) => storePasswordHash(tx as unknown as Db, user.id, passwordHash))
   return user
+}
+
+/**
+ * Store a new password hash and end the person's sessions (all of them, or all but `keepSessionId`,
+ * the session of the person changing it). Call inside the caller's transaction.
+ */
+export async function storePasswordHash(
+  tx: Db,
+  userId: string,
+  passwordHash: string,
+  opts: { keepSessionId?: string; clearLockout?: boolean } = {},
+): Promise<void> {
+  const lockout = opts.clearLockout ? { failedLogins: 0, lockedUntil: null } : {}
+  await tx.update(users).set({ passwordHash, ...lockout }).where(eq(users.id, userId))
+  await tx
+    .delete(sessions)
+    .where(opts.keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, opts.keepSessionId)) : eq(sessions.userId, userId))
 }
 
 export async function membershipsOf(db: Db, userId: string, tenantId?: string): Promise<MembershipView[]> {

@@ -1,14 +1,16 @@
 // Passwords, self-service (accounts/password-links.ts): "forgot password" e-mails a single-use link,
 // the link's page sets a new password, a signed-in person changes theirs, and a super admin
 // (re)sends an invitation. Nothing here tells a stranger whether an address is registered.
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { hashPassword, sha256, verifyPassword } from '../../accounts/crypto.ts'
 import { resetPasswordWithLink, sendPasswordMail } from '../../accounts/password-links.ts'
+import { storePasswordHash } from '../../accounts/users.ts'
 import type { AppContext } from '../../context.ts'
-import { memberships, sessions, users } from '../../db/schema/index.ts'
+import type { Db } from '../../db/connect.ts'
+import { memberships, users } from '../../db/schema/index.ts'
 import { requirePrincipal, requireRole } from '../auth.ts'
 import { AppError, conflict, invalid, notFound } from '../errors.ts'
 
@@ -69,10 +71,7 @@ export const passwordRoutes =
         if (u?.hash && !(await verifyPassword(u.hash, req.body.currentPassword ?? '')))
           throw invalid({ id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' })
         const hash = await hashPassword(req.body.newPassword)
-        await ctx.db.transaction(async (tx) => {
-          await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, p.user.id))
-          await tx.delete(sessions).where(and(eq(sessions.userId, p.user.id), ne(sessions.id, sha256(req.sessionToken!))))
-        })
+        await ctx.db.transaction(async (tx) => storePasswordHash(tx as unknown as Db, p.user.id, hash, { keepSessionId: sha256(req.sessionToken!) }))
         return reply.code(204).send()
       },
     )
