@@ -4,10 +4,9 @@
 // Graph stand-in), with the CPU each process used per event.
 // Usage: N=1500 npx tsx bench/ingest/intake.ts   (env as run.ts: BENCH_DATABASE_URL, JOB_CONCURRENCY,
 //        DATABASE_POOL_SIZE, LOG_LEVEL, BENCH_NODE_ARGS, BENCH_PG_EXPLAIN). Prints the load average before and after.
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { drive, writeRequests } from './drive.ts'
-import { closeAgent, cpuSplit, createBenchDb, createWhatsappChannel, loadavg, prepareDb, sampleCpu, signedBodies, startAduan, startGraphSim, type AduanProcess } from './lib.ts'
+import { aduanEnv, closeAgent, cpuSplit, createBenchDb, createWhatsappChannel, explainIfAsked, loadavg, prepareDb, sampleCpu, signedBodies, startAduan, startGraphSim, type AduanProcess } from './lib.ts'
 
 const N = Number(process.env.N ?? 1500)
 
@@ -18,23 +17,10 @@ async function main() {
   try {
     const { database, email } = await prepareDb(db.url)
     cleanup.unshift(() => database.close())
-    if (process.env.BENCH_PG_EXPLAIN) {
-      await database.query(`alter database ${db.name} set session_preload_libraries = 'auto_explain'`)
-      await database.query(`alter database ${db.name} set auto_explain.log_min_duration = ${Number(process.env.BENCH_PG_EXPLAIN)}`)
-      await database.query(`alter database ${db.name} set auto_explain.log_analyze = on`)
-      await database.query(`alter database ${db.name} set auto_explain.log_nested_statements = on`)
-    }
+    await explainIfAsked(database, db.name)
     const sim = await startGraphSim()
     cleanup.unshift(sim.close)
-    const env: Record<string, string> = {
-      DATABASE_URL: db.url,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-      BASE_URL: 'http://127.0.0.1:3000',
-      SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
-      DATA_DIR: `.tmp/bench-intake-${db.name}`,
-      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-      ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
-    }
+    const env = aduanEnv(db, 'intake')
     const procs: AduanProcess[] = []
     cleanup.unshift(async () => {
       for (const p of procs) await p.stop()

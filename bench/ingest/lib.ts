@@ -267,3 +267,28 @@ export function cpuSplit(a: CpuSample, b: CpuSample, units: number) {
     ],
   }
 }
+
+/**
+ * BENCH_PG_EXPLAIN=<ms>: diagnostics, not for timed figures. Every statement of this database's new
+ * sessions is logged with its plan and actual times (auto_explain) to the PostgreSQL server log.
+ */
+export async function explainIfAsked(database: { query: (sql: string) => Promise<unknown> }, dbName: string) {
+  if (!process.env.BENCH_PG_EXPLAIN) return
+  await database.query(`alter database ${dbName} set session_preload_libraries = 'auto_explain'`)
+  await database.query(`alter database ${dbName} set auto_explain.log_min_duration = ${Number(process.env.BENCH_PG_EXPLAIN)}`)
+  await database.query(`alter database ${dbName} set auto_explain.log_analyze = on`)
+  await database.query(`alter database ${dbName} set auto_explain.log_nested_statements = on`)
+}
+
+/** The environment of the aduan processes a bench starts on its own database. */
+export function aduanEnv(db: { name: string; url: string }, label: string): Record<string, string> {
+  return {
+    DATABASE_URL: db.url,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    BASE_URL: 'http://127.0.0.1:3000',
+    SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
+    DATA_DIR: `.tmp/bench-${label}-${db.name}`,
+    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+    ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
+  }
+}

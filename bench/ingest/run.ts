@@ -14,15 +14,16 @@
 // webhook beside PostgreSQL's. The load average is printed before and after each phase.
 import Fastify from 'fastify'
 import os from 'node:os'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import pg from 'pg'
 import { drive, driverName, writeRequests } from './drive.ts'
 import {
+  aduanEnv,
   closeAgent,
   cpuSplit,
   createBenchDb,
   createWhatsappChannel,
+  explainIfAsked,
   loadavg,
   prepareDb,
   sampleCpu,
@@ -51,26 +52,11 @@ async function main() {
   const files: string[] = []
   try {
     const { database, email } = await prepareDb(db.url)
-    if (process.env.BENCH_PG_EXPLAIN) {
-      // Diagnostics, not for timed figures: every statement of this database's new sessions is
-      // logged with its plan and actual times (auto_explain) to the PostgreSQL server log.
-      await database.query(`alter database ${db.name} set session_preload_libraries = 'auto_explain'`)
-      await database.query(`alter database ${db.name} set auto_explain.log_min_duration = ${Number(process.env.BENCH_PG_EXPLAIN)}`)
-      await database.query(`alter database ${db.name} set auto_explain.log_analyze = on`)
-      await database.query(`alter database ${db.name} set auto_explain.log_nested_statements = on`)
-    }
+    await explainIfAsked(database, db.name)
     cleanup.unshift(() => database.close())
     const sim = await startGraphSim()
     cleanup.unshift(sim.close)
-    const env: Record<string, string> = {
-      DATABASE_URL: db.url,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-      BASE_URL: 'http://127.0.0.1:3000',
-      SECRET_KEY: crypto.randomBytes(32).toString('base64url'),
-      DATA_DIR: `.tmp/bench-ingest-${db.name}`,
-      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-      ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
-    }
+    const env = aduanEnv(db, 'ingest')
     const procs: AduanProcess[] = []
     cleanup.unshift(async () => {
       for (const p of procs) await p.stop()
