@@ -1,8 +1,7 @@
 // The admin app shell: checks the session, shows the login page or the signed-in layout.
-import { useEffect, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react'
 import { api, ApiError, type SessionInfo } from './api.ts'
 import { mainRole, roleLabel } from './labels.ts'
-import { Dashboard } from './dashboard/index.tsx'
 import { ConversationPage } from './conversation.tsx'
 import { DeskPage } from './desk.tsx'
 import { InboxPage } from './inbox.tsx'
@@ -11,12 +10,16 @@ import { ReportListPage } from './pages.tsx'
 import { ReportPage } from './report.tsx'
 import { Approval } from './notifications/Approval.tsx'
 import { Bell } from './notifications/Bell.tsx'
-import { Settings } from './settings/index.tsx'
 import { navigate, onLinkClick, usePath } from './router.ts'
 import { DeadLettersPage } from './dead-letters.tsx'
 import { AccountPage, ForgotPassword, PASSWORD_PAGE, PasswordLinkPage } from './account.tsx'
 import { getLang, hasLangChoice, setLang, tr, useLang } from './i18n.ts'
 import { errorText } from './ui.tsx'
+
+// The dashboard (recharts, d3-geo) and the settings pages load on first visit: an agency head
+// approving on a cheap phone does not download them (docs/ADMIN.md, "Bundle").
+const Dashboard = lazy(() => import('./dashboard/index.tsx').then((m) => ({ default: m.Dashboard })))
+const Settings = lazy(() => import('./settings/index.tsx').then((m) => ({ default: m.Settings })))
 
 /**
  * One language per person: a choice made in this browser (the switch, also on the sign-in page) is
@@ -231,7 +234,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {page}
+        <Suspense fallback={<p className="muted">{tr('Memuat…', 'Loading…')}</p>}>{page}</Suspense>
       </main>
     </div>
   )
