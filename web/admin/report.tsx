@@ -332,6 +332,11 @@ function Suggested({ name, score, reasons }: { name: string; score: number; reas
   )
 }
 
+/** The top three, without those that round to 0% (noise to an operator), but always the first. */
+function likely<T extends { score: number }>(list: T[]): T[] {
+  return list.slice(0, 3).filter((x, i) => i === 0 || x.score >= 0.005)
+}
+
 function SuggestionPanel({ s }: { s: Suggestions }) {
   const none = <p className="muted">—</p>
   return (
@@ -346,7 +351,7 @@ function SuggestionPanel({ s }: { s: Suggestions }) {
       <h3>{tr('OPD', 'Agency')}</h3>
       {s.agencies.length ? (
         <ul className="sugg-list" aria-label={tr('Saran OPD', 'Suggested agencies')}>
-          {s.agencies.slice(0, 3).map((a) => (
+          {likely(s.agencies).map((a) => (
             <Suggested key={a.agencyId} {...a} />
           ))}
         </ul>
@@ -356,7 +361,7 @@ function SuggestionPanel({ s }: { s: Suggestions }) {
       <h3>{tr('Kategori', 'Category')}</h3>
       {s.categories.length ? (
         <ul className="sugg-list" aria-label={tr('Saran kategori', 'Suggested categories')}>
-          {s.categories.slice(0, 3).map((c) => (
+          {likely(s.categories).map((c) => (
             <Suggested key={c.categoryId} {...c} />
           ))}
         </ul>
