@@ -12,7 +12,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { InboundMessageEvent } from '../channels/contract.ts'
 import type { AppContext } from '../context.ts'
 import type { Db } from '../db/connect.ts'
-import { messages, reports } from '../db/schema/index.ts'
+import { reports } from '../db/schema/index.ts'
 import { queueMessages, type QueueMessageInput } from '../delivery/outbox.ts'
 import { LIVE_CHANNEL } from '../live/notify.ts'
 import type { ChannelType } from '../reports/model.ts'
@@ -64,6 +64,31 @@ interface Threaded extends MessageInput {
   conversationReportId: string | null
   messageId: string
   text: string
+  plan: Plan
+}
+
+/**
+ * What a message will do, decided before anything is written (from its text and the state of the
+ * conversation's report): so the message row is inserted with its report, and the conversation
+ * updated once, instead of both updated again after the report opened.
+ */
+type Plan =
+  | { do: 'status'; code: string }
+  | { do: 'append'; reportId: string; status: string }
+  | { do: 'open'; reportId: string; emergency: ReturnType<typeof detectEmergency> }
+  | { do: 'none' }
+
+function planOf(e: InboundMessageEvent, text: string, conversationReportId: string | null, open: Map<string, string>): Plan {
+  // "STATUS <kode>": answer with the report's status, open nothing.
+  const asked = e.command?.kind === 'status' ? e.command.trackingCode : STATUS_COMMAND.exec(text)?.[1]
+  if (asked) return { do: 'status', code: asked.toUpperCase() }
+  // Append to the reporter's open report on this conversation.
+  const status = conversationReportId ? open.get(conversationReportId) : undefined
+  if (conversationReportId && status) return { do: 'append', reportId: conversationReportId, status }
+  // A public comment or mention opens a report only when it reads as a complaint.
+  if (e.isPublic && !classifyComplaint(text).isComplaint) return { do: 'none' }
+  if (!text && e.attachments.length === 0 && !e.location) return { do: 'none' }
+  return { do: 'open', reportId: crypto.randomUUID(), emergency: detectEmergency(text) }
 }
 
 async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
@@ -129,29 +154,49 @@ async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
   )
   const conversation = new Map(convs.map((r) => [r.i, r]))
 
+  // The state of the conversations' reports (closed ones take no more messages), then each
+  // message's plan.
+  const linked = items.flatMap((m, i) => (conversation.get(i)!.report_id ? [{ tenant_id: m.tenantId, id: conversation.get(i)!.report_id }] : []))
+  const open = new Map(
+    linked.length === 0
+      ? []
+      : (
+          await rows<{ id: string; status: string }>(
+            tx,
+            sql`select r.id, r.status from reports r join ${recordset(linked)} as v(tenant_id uuid, id uuid)
+              on r.tenant_id = v.tenant_id and r.id = v.id
+              where r.status::text not in (${sql.join(CLOSED.map((s) => sql`${s}`), sql`, `)})`,
+          )
+        ).map((r) => [r.id, r.status]),
+  )
+
   // The messages; one already there (same provider id) means that event was processed before.
   const drafts = items.map((m, i) => {
     const e = m.event
+    const body = [e.subject, e.text].filter(Boolean).join('\n').trim()
+    const plan = planOf(e, body, conversation.get(i)!.report_id, open)
     return {
       i,
       id: crypto.randomUUID(),
       tenant_id: m.tenantId,
       conversation_id: conversation.get(i)!.id,
-      body: [e.subject, e.text].filter(Boolean).join('\n').trim(),
+      report_id: plan.do === 'append' || plan.do === 'open' ? plan.reportId : null,
+      body,
       kind: e.location ? 'location' : (e.attachments[0]?.kind ?? (e.interactiveReplyId ? 'interactive' : 'text')),
       external_id: e.providerEventId,
       channel_account_id: m.channelAccountId,
       is_public: e.isPublic,
       metadata: { attachments: e.attachments.map((a) => ({ kind: a.kind, mimeType: a.mimeType, fileName: a.fileName })), location: e.location ?? null },
       created_at: new Date(e.sentAt).toISOString(),
+      plan,
     }
   })
   const inserted = await rows<{ id: string }>(
     tx,
-    sql`insert into messages (id, tenant_id, conversation_id, direction, body, kind, external_id, channel_account_id, is_public, status, metadata, created_at)
-      select v.id, v.tenant_id, v.conversation_id, 'in', v.body, v.kind, v.external_id, v.channel_account_id, v.is_public, 'received', v.metadata, v.created_at
-      from ${recordset(drafts)} as v(i int, id uuid, tenant_id uuid, conversation_id uuid, body text, kind text, external_id text, channel_account_id uuid,
-        is_public boolean, metadata jsonb, created_at timestamptz)
+    sql`insert into messages (id, tenant_id, conversation_id, report_id, direction, body, kind, external_id, channel_account_id, is_public, status, metadata, created_at)
+      select v.id, v.tenant_id, v.conversation_id, v.report_id, 'in', v.body, v.kind, v.external_id, v.channel_account_id, v.is_public, 'received', v.metadata, v.created_at
+      from ${recordset(drafts.map(({ plan: _p, ...d }) => d))} as v(i int, id uuid, tenant_id uuid, conversation_id uuid, report_id uuid, body text, kind text,
+        external_id text, channel_account_id uuid, is_public boolean, metadata jsonb, created_at timestamptz)
       order by v.i
       on conflict do nothing
       returning id`,
@@ -168,6 +213,7 @@ async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
             conversationReportId: conversation.get(i)!.report_id,
             messageId: drafts[i]!.id,
             text: drafts[i]!.body,
+            plan: drafts[i]!.plan,
           },
         ]
       : [],
@@ -177,11 +223,21 @@ async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
     if (m.event.attachments.length === 0) continue
     await enqueueMediaFetches(tx, { tenantId: m.tenantId, messageId: m.messageId, channelAccountId: m.channelAccountId, channelType: m.channelType, attachments: m.event.attachments })
   }
+  // The conversations' last message, and the report a message will open (its id chosen above; the
+  // report is inserted below in this transaction): one update per conversation.
   await tx.execute(sql`update conversations c
-    set last_message_at = v.now, last_inbound_at = v.sent_at, unread_count = c.unread_count + 1, last_message_preview = v.preview
+    set last_message_at = v.now, last_inbound_at = v.sent_at, unread_count = c.unread_count + 1, last_message_preview = v.preview,
+      report_id = coalesce(v.report_id, c.report_id)
     from ${recordset(
-      threaded.map((m) => ({ tenant_id: m.tenantId, id: m.conversationId, now: m.now.toISOString(), sent_at: new Date(m.event.sentAt).toISOString(), preview: m.text.slice(0, 140) })),
-    )} as v(tenant_id uuid, id uuid, now timestamptz, sent_at timestamptz, preview text)
+      threaded.map((m) => ({
+        tenant_id: m.tenantId,
+        id: m.conversationId,
+        now: m.now.toISOString(),
+        sent_at: new Date(m.event.sentAt).toISOString(),
+        preview: m.text.slice(0, 140),
+        report_id: m.plan.do === 'open' ? m.plan.reportId : null,
+      })),
+    )} as v(tenant_id uuid, id uuid, now timestamptz, sent_at timestamptz, preview text, report_id uuid)
     where c.tenant_id = v.tenant_id and c.id = v.id`)
   // Live notices (ids only), one per message, as notifyLive sends them.
   const notices = threaded.map((m) =>
@@ -209,38 +265,20 @@ async function answerRound(tx: Db, threaded: Threaded[]): Promise<void> {
       createdAt: m.now,
     })
   }
-  const linked = threaded.filter((m) => m.conversationReportId)
-  const open = new Map(
-    linked.length === 0
-      ? []
-      : (
-          await rows<{ id: string; status: string }>(
-            tx,
-            sql`select r.id, r.status from reports r join ${recordset(linked.map((m) => ({ tenant_id: m.tenantId, id: m.conversationReportId })))} as v(tenant_id uuid, id uuid)
-              on r.tenant_id = v.tenant_id and r.id = v.id
-              where r.status::text not in (${sql.join(CLOSED.map((s) => sql`${s}`), sql`, `)})`,
-          )
-        ).map((r) => [r.id, r.status]),
-  )
   const toOpen: { m: Threaded; input: OpenReportInput; emergency: boolean }[] = []
   for (const m of threaded) {
     const e = m.event
-    // "STATUS <kode>": answer with the report's status, open nothing.
-    const asked = e.command?.kind === 'status' ? e.command.trackingCode : STATUS_COMMAND.exec(m.text)?.[1]
-    if (asked) {
+    const plan = m.plan
+    if (plan.do === 'status') {
       const [r] = await tx
         .select({ status: reports.status, contactId: reports.contactId })
         .from(reports)
-        .where(and(eq(reports.tenantId, m.tenantId), eq(reports.trackingCode, asked.toUpperCase())))
-      reply(m, statusReplyText(asked.toUpperCase(), r && r.contactId === m.contactId ? r.status : null), `status:${m.messageId}`, null)
-      continue
-    }
-    // Append to the reporter's open report on this conversation.
-    const status = m.conversationReportId ? open.get(m.conversationReportId) : undefined
-    if (m.conversationReportId && status) {
-      const reportId = m.conversationReportId
-      await tx.update(messages).set({ reportId }).where(and(eq(messages.tenantId, m.tenantId), eq(messages.id, m.messageId)))
-      // A reply resumes a report waiting for the reporter (tunda) and stops closure by silence.
+        .where(and(eq(reports.tenantId, m.tenantId), eq(reports.trackingCode, plan.code)))
+      reply(m, statusReplyText(plan.code, r && r.contactId === m.contactId ? r.status : null), `status:${m.messageId}`, null)
+    } else if (plan.do === 'append') {
+      // The message row already carries the report. A reply resumes a report waiting for the
+      // reporter (tunda) and stops closure by silence.
+      const { reportId, status } = plan
       const command = status === 'needs_info' ? 'provide_info' : status === 'answered' ? 'reporter_reply' : null
       if (command) {
         await runReporterCommand(m.ctx, m.tenantId, reportId, { type: command, message: m.text.slice(0, 2000) || undefined }, tx)
@@ -254,45 +292,40 @@ async function answerRound(tx: Db, threaded: Threaded[]): Promise<void> {
         { kind: 'reporter' },
         m.now,
       )
-      continue
+    } else if (plan.do === 'open') {
+      const emergency = plan.emergency
+      toOpen.push({
+        m,
+        emergency: emergency.isEmergency,
+        input: {
+          id: plan.reportId,
+          tenantId: m.tenantId,
+          body: m.text || '(lampiran tanpa teks)',
+          kind: emergency.isEmergency ? 'kedaruratan' : 'pengaduan',
+          flags: { emergency: emergency.isEmergency },
+          urgency: emergency.isEmergency ? 'mendesak' : null,
+          channelType: m.channelType,
+          channelAccountId: m.channelAccountId,
+          conversationId: m.conversationId,
+          contactId: m.contactId,
+          latitude: e.location?.latitude ?? null,
+          longitude: e.location?.longitude ?? null,
+          locationText: e.location?.address ?? e.location?.name ?? null,
+          triage: { emergency },
+          receivedAt: new Date(e.sentAt),
+          actor: { kind: 'reporter' },
+          eventData: { messageId: m.messageId },
+          now: m.now,
+        },
+      })
     }
-    // A public comment or mention opens a report only when it reads as a complaint.
-    if (e.isPublic && !classifyComplaint(m.text).isComplaint) continue
-    if (!m.text && e.attachments.length === 0 && !e.location) continue
-    const emergency = detectEmergency(m.text)
-    toOpen.push({
-      m,
-      emergency: emergency.isEmergency,
-      input: {
-        tenantId: m.tenantId,
-        body: m.text || '(lampiran tanpa teks)',
-        kind: emergency.isEmergency ? 'kedaruratan' : 'pengaduan',
-        flags: { emergency: emergency.isEmergency },
-        urgency: emergency.isEmergency ? 'mendesak' : null,
-        channelType: m.channelType,
-        channelAccountId: m.channelAccountId,
-        conversationId: m.conversationId,
-        contactId: m.contactId,
-        latitude: e.location?.latitude ?? null,
-        longitude: e.location?.longitude ?? null,
-        locationText: e.location?.address ?? e.location?.name ?? null,
-        triage: { emergency },
-        receivedAt: new Date(e.sentAt),
-        actor: { kind: 'reporter' },
-        eventData: { messageId: m.messageId },
-        now: m.now,
-      },
-    })
   }
   if (toOpen.length > 0) {
+    // The message rows and conversations already point at these ids (chosen in the plan).
     const opened = await openReports(
       tx,
       toOpen.map((o) => o.input),
     )
-    const links = recordset(toOpen.map((o, k) => ({ tenant_id: o.m.tenantId, message_id: o.m.messageId, conversation_id: o.m.conversationId, report_id: opened[k]!.id })))
-    const cols = sql`v(tenant_id uuid, message_id uuid, conversation_id uuid, report_id uuid)`
-    await tx.execute(sql`update messages m set report_id = v.report_id from ${links} as ${cols} where m.tenant_id = v.tenant_id and m.id = v.message_id`)
-    await tx.execute(sql`update conversations c set report_id = v.report_id from ${links} as ${cols} where c.tenant_id = v.tenant_id and c.id = v.conversation_id`)
     const texters = new Map<string, (code: string, emergency: boolean) => string>()
     for (const [k, o] of toOpen.entries()) {
       let texter = texters.get(o.m.tenantId)
