@@ -1,12 +1,12 @@
 // The dashboard rollup (migration 0009): a trigger on reports appends signed delta rows
 // (report_stats_delta) in the same transaction as every report change; a job folds them into
 // report_daily_stats, which holds per tenant-local day and per local month the counts of every
-// grouping set of at most two of channel, kind, status, category and kecamatan, and (channel, kind,
-// status) since migration 0019. A panel reads
-// the rows of the one grouping set it needs plus the pending deltas, so it equals a direct count
-// at any instant. Used where the filters allow (the whole tenant, no agency filter, at most two
-// dimensions between the filters and the panel's grouping, one UTC offset over the period); the
-// panels read the raw reports otherwise.
+// grouping set of at most two of channel, kind, status, category and kecamatan, and (channel,
+// kind) with status (migration 0019), category or kecamatan (0020). A panel reads the rows of the
+// one grouping set it needs plus the pending deltas, so it equals a direct count at any instant.
+// Used where the filters allow (the whole tenant, no agency filter, the filters and the panel's
+// grouping one of those sets, one UTC offset over the period); the panels read the raw reports
+// otherwise.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { tzOffsetMinutes, type Period, grainRanges } from './period.ts'
@@ -68,8 +68,9 @@ function filterSql(f: DashboardFilters): SQL[] {
 export function rollupSource(q: RollupQuery, dims: readonly Dim[], opts: { months: boolean } = { months: true }): SQL | null {
   if (!rollupApplies(q)) return null
   const all = new Set<Dim>([...filterDims(q.filters), ...dims])
-  // Every set of at most two dimensions, and (channel, kind, status) (migration 0019).
-  if (all.size > 3 || (all.size === 3 && !(all.has('channel') && all.has('kind') && all.has('status')))) return null
+  // Every set of at most two dimensions, and channel + kind with a third: status (migration 0019),
+  // category or kecamatan (0020).
+  if (all.size > 3 || (all.size === 3 && !(all.has('channel') && all.has('kind')))) return null
   const gset = [...all].reduce((s, d) => s + BIT[d], 0)
   const { from, to } = q.period
   const f = filterSql(q.filters)

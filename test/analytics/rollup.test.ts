@@ -9,7 +9,7 @@ import { buildQuery } from '../../src/analytics/dashboard.ts'
 import type { Granularity } from '../../src/analytics/period.ts'
 import { breakdownQuery, summaryQuery, trendQuery } from '../../src/analytics/queries.ts'
 import { exactMedian } from '../../src/analytics/medians.ts'
-import { compactRollup, rebuildRollup, rollupApplies, useRollup } from '../../src/analytics/rollup.ts'
+import { compactRollup, rebuildRollup, rollupApplies, rollupSource, useRollup } from '../../src/analytics/rollup.ts'
 import { rowsOf, type DashboardFilters, type DashboardScope } from '../../src/analytics/scope.ts'
 import { reports, tenants } from '../../src/db/schema/index.ts'
 import { runReporterCommand } from '../../src/reports/commands.ts'
@@ -56,6 +56,10 @@ describe.each(BACKENDS)('dashboard rollup on %s', (backend) => {
     { from: '2026-10-01', to: '2026-12-31', granularity: 'month' },
     { from: '2026-11-01', to: '2026-11-30', granularity: 'day', f: { district: '11.15.02' } },
     { from: '2026-11-20', to: '2026-12-10', f: { channel: 'whatsapp', kind: 'pengaduan' } },
+    // Channel + kind with the category and kecamatan breakdowns (grouping sets 26 and 25, migration 0020).
+    { from: '2026-10-01', to: '2026-12-31', granularity: 'month', f: { channel: 'phone', kind: 'pengaduan' } },
+    { from: '2026-11-20', to: '2026-12-10', f: { channel: 'walk_in', kind: 'pengaduan' } },
+    { from: '2026-11-15', to: '2027-01-10', granularity: 'month', f: { channel: 'phone', kind: 'pengaduan', district: '11.15.02' } },
   ]
 
   /** Every panel the rollup serves, once from the rollup and once from the reports: equal. */
@@ -64,6 +68,8 @@ describe.each(BACKENDS)('dashboard rollup on %s', (backend) => {
     for (const c of CASES) {
       const q = await buildQuery(t.ctx.db, scope, { from: c.from, to: c.to, granularity: c.granularity, ...c.f }, now)
       expect(rollupApplies(q), label).toBe(true)
+      if (c.f?.channel && c.f.kind && !c.f.district)
+        for (const d of ['category', 'district'] as const) expect(rollupSource(q, [d]), `${label}: ${d} from the rollup`).not.toBeNull()
       const viaRollup = [await summaryQuery(t.ctx.db, q), await trendQuery(t.ctx.db, q), await breakdownQuery(t.ctx.db, q)]
       useRollup(false)
       try {
