@@ -87,12 +87,19 @@ export function scoreboardFactsApply(q: Query): boolean {
 }
 
 /**
- * Whether each agency's pairs of the period are one contiguous range of an index: one agency (its
- * own scope, or the agency filter: report_agency_facts_agency_idx), or filters that lead an index
- * ordered by agency after them (migration 0020: kecamatan, or channel + kind).
+ * How each agency's pairs of the period are found as index ranges, or null: one agency (its own
+ * scope, or the agency filter: report_agency_facts_agency_idx) or filters that lead an index
+ * ordered by agency after them (migration 0020: kecamatan, category, channel + kind) give one range; a
+ * channel alone or a kind alone gives one range per value of the other (the channel + kind index,
+ * every value of the enum: `extra` is that condition).
  */
-function perAgencyRanges(q: Query, target: AgencyTarget | null): boolean {
-  return !!(target || q.filters.agency || q.filters.district || (q.filters.channel && q.filters.kind))
+function perAgencyRanges(q: Query, target: AgencyTarget | null): { extra: SQL } | null {
+  const f = q.filters
+  if (target || f.agency || f.district || f.category || (f.channel && f.kind)) return { extra: sql`` }
+  if (f.channel) return { extra: sql`and f.kind = any(array(select k::text from unnest(enum_range(null::report_kind)) k))` }
+  if (f.kind)
+    return { extra: sql`and f.channel_type = any(array(select c::text from unnest(enum_range(null::channel_type)) c))` }
+  return null
 }
 
 /** The scoreboard's rows as the raw query returns them (see scoreboardFromRollup), or null. */
@@ -117,11 +124,12 @@ export async function scoreboardFromFacts(db: Db, q: Query): Promise<Record<stri
         select e.agency_id, 0, 0, 0, 0, 0, 0, u, null from ${e} cross join lateral unnest(e.first_extra) u
         union all
         select e.agency_id, 0, 0, 0, 0, 0, 0, null, u from ${e} cross join lateral unnest(e.done_extra) u`
-  if (perAgencyRanges(q, target)) {
-    // Per agency one range of an index that leads with the filter and the agency (migration 0020)
-    // or with the agency, aggregated on its own: no sort of every pair by agency (the grouped form
-    // below sorted ~180,000 pairs for channel + kind over 12 months, and the union with the extras
-    // made even one agency's pairs sort), and each agency's medians sort only its own values.
+  const ranges = perAgencyRanges(q, target)
+  if (ranges) {
+    // Per agency the range(s) of an index that leads with the filter and the agency (migration
+    // 0020) or with the agency, aggregated on their own: no sort of every pair by agency (the
+    // grouped form below sorted ~178,000 pairs for channel + kind over 12 months, and the union with
+    // the extras made even one agency's pairs sort), and each agency's medians sort only its own values.
     const one = target?.agencyId ?? q.filters.agency
     return rowsWithoutJit<Record<string, unknown>>(
       db,
@@ -129,7 +137,7 @@ export async function scoreboardFromFacts(db: Db, q: Query): Promise<Record<stri
         from report_agency_facts f where ${w} and ${extra})
       select a.id as agency_id, s.*, a.name, a.short_name from agencies a cross join lateral (
         select ${aggregates} from (
-          ${pairs} and f.agency_id = a.id
+          ${pairs} and f.agency_id = a.id ${ranges.extra}
           union all
           ${extras(sql`e`)}
         ) x where x.agency_id = a.id

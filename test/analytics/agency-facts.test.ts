@@ -72,10 +72,11 @@ describe.each(BACKENDS)('agency facts on %s', (backend) => {
       ['kecamatan', all(), { district: '11.15.01' }, true],
       ['channel + kind', all(), { channel: 'whatsapp', kind: 'pengaduan' }, true],
       ['category', all(), { category }, true],
-      // Ordered by agency after the filter (migration 0020): one range per agency; channel alone reads the index's prefix.
+      // Ordered by agency after the filter (migration 0020): one range per agency (channel or kind alone: one per value of the other).
       ['kecamatan + channel + kind', all(), { district: '11.15.02', channel: 'whatsapp', kind: 'pengaduan' }, true],
       ['filter A + channel + kind', all(), { agency: agencyA, channel: 'whatsapp', kind: 'pengaduan' }, true],
       ['channel', all(), { channel: 'web' }, true],
+      ['kind', all(), { kind: 'pengaduan' }, true],
       ['own A', own(agencyA), {}, true],
       ['own A + channel', own(agencyA), { channel: 'web' }, true],
       ['own Inspektorat', own(inspektorat), {}, true],
