@@ -126,9 +126,13 @@ export async function queueMessages(tx: Db, inputs: readonly QueueMessageInput[]
       from v order by v.i
       on conflict do nothing
       returning id, tenant_id, idempotency_key),
+    oc as (
+      select o.tenant_id, o.id, (row_number() over (partition by o.tenant_id order by o.id) - 1) / ${OUTBOX_MESSAGES_PER_JOB}::int as chunk from o),
     j as (
       insert into jobs (queue, tenant_id, priority, payload)
-      select ${OUTBOX_QUEUE}, o.tenant_id, ${PRIORITY.outbox}::int, jsonb_build_object('outboundId', o.id) from o
+      select ${OUTBOX_QUEUE}, oc.tenant_id, ${PRIORITY.outbox}::int,
+        case when count(*) = 1 then jsonb_build_object('outboundId', min(oc.id::text)) else jsonb_build_object('outboundIds', jsonb_agg(oc.id order by oc.id)) end
+      from oc group by oc.tenant_id, oc.chunk
       returning id),
     n as (select pg_notify(${JOBS_CHANNEL}, ${OUTBOX_QUEUE}) where exists (select 1 from j))
     select v.i, o.id, m.id as message_id, (select count(*) from n)::int as notified
@@ -145,8 +149,15 @@ export async function queueMessages(tx: Db, inputs: readonly QueueMessageInput[]
   return out
 }
 
+/**
+ * Messages queued in one statement share an outbox job, up to this many (payload `{ outboundIds }`;
+ * one message: `{ outboundId }`): a job row per acknowledgement was three tuple versions and about
+ * eight index entries. The job is settled as a whole: sent messages stay sent, a retry sends only
+ * those still queued.
+ */
+export const OUTBOX_MESSAGES_PER_JOB = 25
 /** Outbox jobs one worker takes at once (see BatchJobHandler). */
-export const OUTBOX_BATCH = 100
+export const OUTBOX_BATCH = 32
 /** Sends in flight at once per batch (keep-alive connections to each provider are reused). */
 export const OUTBOX_PARALLEL = 32
 
@@ -167,7 +178,7 @@ export function outboxHandler(ctx: AppContext): BatchJobHandler {
  * retryable provider error, and the same recipient's later messages, which wait behind it).
  */
 async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<BatchOutcome> {
-  const byId = new Map(jobs.map((j) => [j.payload.outboundId as string, j]))
+  const byId = new Map(jobs.flatMap((j) => ((j.payload.outboundIds as string[] | undefined) ?? [j.payload.outboundId as string]).map((id) => [id, j] as const)))
   const rows = await ctx.db
     .select()
     .from(outboundMessages)
@@ -246,7 +257,9 @@ async function sendBatch(ctx: AppContext, jobs: Job[]): Promise<BatchOutcome> {
     })
   }
   for (const p of permanent) await markFailed(ctx, p.row, p.error, p.attempts)
-  return { failed }
+  // A job of several messages fails once (its first error), and is retried for those still queued.
+  const seenJobs = new Set<number>()
+  return { failed: failed.filter((f) => (seenJobs.has(f.job.id) ? false : (seenJobs.add(f.job.id), true))) }
 }
 
 type OutboundRow = typeof outboundMessages.$inferSelect

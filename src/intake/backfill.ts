@@ -23,7 +23,7 @@ export async function requeueOrphanedInbound(ctx: Pick<AppContext, 'db' | 'seale
     sql`select e.tenant_id, e.id, e.channel_account_id, e.provider_event_id, e.headers, e.body from inbound_events e
       where e.status = 'pending' and e.received_at < now() - interval '1 minute'
         and not exists (select 1 from jobs j where j.queue = ${INBOUND_QUEUE} and j.status in ('queued', 'running', 'failed')
-          and j.payload->>'inboundEventId' = e.id::text)
+          and (j.payload->>'inboundEventId' = e.id::text or j.payload->'events' @> jsonb_build_array(jsonb_build_object('inboundEventId', e.id))))
       order by e.id limit ${limit}`,
   )
   let queued = 0

@@ -1,10 +1,11 @@
 // The durable half of a webhook: everything a verified request carries is stored as
 // inbound_events rows (one per normalised event, unique on the provider's event id so provider
-// retries never duplicate) and an 'inbound' job is enqueued per new row, in one statement.
+// retries never duplicate) and 'inbound' jobs for the new rows, in one statement.
 // The route answers 200 only after that transaction committed.
 //
 // Group commit: webhooks that arrive while a commit is in flight wait for the next one and share
-// it (one statement: a multi-row INSERT of events, one of jobs, one NOTIFY; autocommitted). Each caller's promise
+// it (one statement: a multi-row INSERT of events, one 'inbound' job per INBOUND_EVENTS_PER_JOB new
+// events of a tenant, one NOTIFY; autocommitted). Each caller's promise
 // resolves only after the transaction holding its rows committed; if that transaction fails, the
 // batch is retried one webhook per transaction so a single bad row fails alone, and a caller whose
 // own transaction failed gets the error (the route answers 5xx and the provider retries).
@@ -20,6 +21,12 @@ import { JOBS_CHANNEL, PRIORITY } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 
 export const INBOUND_QUEUE = 'inbound'
+/**
+ * Events of one group commit carried by one 'inbound' job (payload `{ events: [...] }`): a job row
+ * per event was three tuple versions and about eight index entries per webhook. The worker takes
+ * INBOUND_JOBS_PER_BATCH such jobs at once (process.ts), so at most 200 events per transaction.
+ */
+export const INBOUND_EVENTS_PER_JOB = 25
 
 /** Headers worth keeping with the raw body (never cookies or authorisation). */
 const DROP_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization'])
@@ -95,8 +102,9 @@ const rowKey = (r: { tenantId: string; channelAccountId: string; providerEventId
   `${r.tenantId}\u0000${r.channelAccountId}\u0000${r.providerEventId}`
 
 /**
- * Stores rows of many webhooks in one statement (atomic on its own: the event rows, a job per new
- * event and the NOTIFY that wakes a worker commit together); returns the keys newly inserted.
+ * Stores rows of many webhooks in one statement (atomic on its own: the event rows, their jobs
+ * (INBOUND_EVENTS_PER_JOB events each) and the NOTIFY that wakes a worker commit together);
+ * returns the keys newly inserted.
  * The rows travel as one JSON parameter: no per-row query building.
  */
 export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
@@ -128,13 +136,17 @@ export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
       select tenant_id, channel_account_id, channel_type, provider_event_id, headers, body, status, last_error from v order by i
       on conflict (tenant_id, channel_account_id, provider_event_id) do nothing
       returning id, tenant_id, channel_account_id, provider_event_id),
+    e as (
+      select ins.tenant_id, ins.id, jsonb_build_object('inboundEventId', ins.id, 'channelAccountId', ins.channel_account_id,
+          'providerEventId', ins.provider_event_id, 'event', v.event) as item,
+        (row_number() over (partition by ins.tenant_id order by ins.id) - 1) / ${INBOUND_EVENTS_PER_JOB}::int as chunk
+      from ins join v on v.tenant_id = ins.tenant_id and v.channel_account_id = ins.channel_account_id and v.provider_event_id = ins.provider_event_id
+      where v.event is not null and v.event <> 'null'::jsonb),
     j as (
       insert into jobs (queue, priority, tenant_id, max_attempts, payload)
-      select ${INBOUND_QUEUE}, ${PRIORITY.inbound}::int, ins.tenant_id, 8, jsonb_build_object('inboundEventId', ins.id,
-        'channelAccountId', ins.channel_account_id, 'providerEventId', ins.provider_event_id, 'event', v.event)
-      from ins join v on v.tenant_id = ins.tenant_id and v.channel_account_id = ins.channel_account_id and v.provider_event_id = ins.provider_event_id
-      where v.event is not null and v.event <> 'null'::jsonb
-      order by ins.id
+      select ${INBOUND_QUEUE}, ${PRIORITY.inbound}::int, e.tenant_id, 8, jsonb_build_object('events', jsonb_agg(e.item order by e.id))
+      from e group by e.tenant_id, e.chunk
+      order by min(e.id)
       returning id),
     n as (select pg_notify(${JOBS_CHANNEL}, ${INBOUND_QUEUE}) where exists (select 1 from j))
     select tenant_id, channel_account_id, provider_event_id, (select count(*) from n)::int as notified from ins`)) as unknown as

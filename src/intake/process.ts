@@ -2,7 +2,8 @@
 // message, and a report with a tracking code (or the reporter's open report), then the
 // acknowledgement through the outbox. Idempotent: the event row is marked processed in the same
 // transaction (a second run finds it processed), and the message's unique external id backs that.
-// One job or a batch of them: the same set-based path (messages.ts), one transaction.
+// A job carries the events of one group commit (up to INBOUND_EVENTS_PER_JOB); one job or a batch
+// of them: the same set-based path (messages.ts), one transaction.
 import { sql } from 'drizzle-orm'
 import type { DeliveryStatusEvent, InboundMessageEvent } from '../channels/contract.ts'
 import type { AppContext } from '../context.ts'
@@ -11,10 +12,13 @@ import { applyDeliveryStatus } from '../delivery/outbox.ts'
 import type { BatchJobHandler, Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 import { recordInboundFailure } from './dead-letters.ts'
+import { INBOUND_EVENTS_PER_JOB } from './ingest.ts'
 import { processMessages, rows, type MessageInput } from './messages.ts'
 
-/** Inbound events processed in one transaction by one worker (see BatchJobHandler). */
+/** Most inbound events processed in one transaction by one worker. */
 export const INBOUND_BATCH = 200
+/** Inbound jobs one worker takes at once (see BatchJobHandler): each carries up to INBOUND_EVENTS_PER_JOB events. */
+export const INBOUND_JOBS_PER_BATCH = Math.max(1, Math.floor(INBOUND_BATCH / INBOUND_EVENTS_PER_JOB))
 
 type StoredEvent = (InboundMessageEvent | DeliveryStatusEvent) & { channelType?: ChannelType }
 
@@ -26,17 +30,24 @@ export interface InboundInput {
   attempts: number
 }
 
-const jobInput = (job: Job): InboundInput => ({
-  tenantId: job.tenantId!,
-  inboundEventId: Number(job.payload.inboundEventId),
-  channelAccountId: job.payload.channelAccountId as string,
-  event: job.payload.event as unknown as StoredEvent,
-  attempts: job.attempts,
-})
+type JobEvent = { inboundEventId: unknown; channelAccountId: unknown; event: unknown }
+
+/**
+ * The events of an 'inbound' job: `{ events: [...] }` from the group commit (ingest.ts), or one
+ * event's fields at the top level (a dead-letter replay, the backfill). Each event's attempts are
+ * its job's.
+ */
+export const jobInputs = (job: Job): InboundInput[] =>
+  (Array.isArray(job.payload.events) ? (job.payload.events as JobEvent[]) : [job.payload as JobEvent]).map((e) => ({
+    tenantId: job.tenantId!,
+    inboundEventId: Number(e.inboundEventId),
+    channelAccountId: e.channelAccountId as string,
+    event: e.event as StoredEvent,
+    attempts: job.attempts,
+  }))
 
 export function inboundHandler(ctx: AppContext): BatchJobHandler {
-  const one = async (job: Job) => {
-    const i = jobInput(job)
+  const alone = async (job: Job, i: InboundInput) => {
     try {
       await ctx.db.transaction((tx) => processInboundEvents(tx, ctx, [i]))
     } catch (err) {
@@ -45,12 +56,34 @@ export function inboundHandler(ctx: AppContext): BatchJobHandler {
       throw err
     }
   }
-  // Many events, one transaction, a fixed number of statements. If any fails, the queue rolls the
-  // whole batch back and runs each job through `one`, so a bad event fails alone.
+  // One job: its events in one transaction; if that fails, each event in its own, so a bad event
+  // fails alone: the others are processed now, and the job is retried (after its backoff) for the
+  // failed ones only (a retry skips the events already processed).
+  const one = async (job: Job) => {
+    const inputs = jobInputs(job)
+    if (inputs.length === 1) return alone(job, inputs[0]!)
+    try {
+      await ctx.db.transaction((tx) => processInboundEvents(tx, ctx, inputs))
+      return
+    } catch {
+      // nothing of the job committed: each event alone
+    }
+    let first: unknown
+    for (const i of inputs) {
+      try {
+        await alone(job, i)
+      } catch (err) {
+        first ??= err
+      }
+    }
+    if (first !== undefined) throw first
+  }
+  // Many jobs, one transaction, a fixed number of statements. If any fails, the queue rolls the
+  // whole batch back and runs each job through `one`.
   return Object.assign(one, {
     batch: {
-      size: INBOUND_BATCH,
-      run: (jobs: Job[]) => ctx.db.transaction((tx) => processInboundEvents(tx, ctx, jobs.map(jobInput))),
+      size: INBOUND_JOBS_PER_BATCH,
+      run: (jobs: Job[]) => ctx.db.transaction((tx) => processInboundEvents(tx, ctx, jobs.flatMap(jobInputs))),
     },
   })
 }

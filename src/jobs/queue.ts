@@ -156,16 +156,23 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     maxAttempts: r.max_attempts,
   })
 
+  // Per queue, in the order of jobs_queue_ready_idx (queue, priority, run_at, id): each queue's
+  // scan stops after `limit` rows. With queue = any(...) the planner read every ready job of the
+  // lane's queues and sorted them for each claim (6 ms per claim with a backlog of 1,000, session 6).
+  // A queue's rows locked beyond the overall limit are released when the statement ends.
   async function claim(queues: string[], limit = 1): Promise<Job[]> {
     const rows = await database.query<JobRow>(
       `update jobs set status = 'running', attempts = attempts + 1, locked_by = $1,
          locked_until = now() + ($2::int * interval '1 millisecond')
-       where id in (
-         select id from jobs
-         where status in ('queued', 'failed') and run_at <= now() and queue = any($3::text[])
-         order by priority, run_at, id
-         for update skip locked
-         limit $4)
+       where id = any(array(
+         select c.id from unnest($3::text[]) as q(queue) cross join lateral (
+           select id, priority, run_at from jobs
+           where status in ('queued', 'failed') and run_at <= now() and queue = q.queue
+           order by priority, run_at, id
+           for update skip locked
+           limit $4) as c
+         order by c.priority, c.run_at, c.id
+         limit $4))
        returning id, tenant_id, queue, payload, attempts, max_attempts`,
       [workerId, lockMs, queues, limit],
     )

@@ -29,7 +29,7 @@ describe.each(BACKENDS)('channel accounts and webhooks on %s', (backend) => {
       await t.ctx.db
         .select({ n: sql<number>`count(*)::int` })
         .from(jobs)
-        .where(and(eq(jobs.queue, 'inbound'), sql`${jobs.payload}->>'channelAccountId' = ${accountId}`))
+        .where(and(eq(jobs.queue, 'inbound'), sql`${jobs.payload}->'events' @> ${JSON.stringify([{ channelAccountId: accountId }])}::jsonb`))
     )[0]!.n
 
   function postWhatsApp(raw: string, signature: string | null, url = wa.webhookUrl) {
@@ -128,9 +128,10 @@ describe.each(BACKENDS)('channel accounts and webhooks on %s', (backend) => {
     expect(await countJobs(wa.id)).toBe(before.j + 1)
     const [row] = await t.ctx.db.select().from(inboundEvents).where(eq(inboundEvents.providerEventId, built.id))
     expect(row).toMatchObject({ tenantId, channelType: 'whatsapp', status: 'pending', body: raw })
-    const [job] = await t.ctx.db.select().from(jobs).where(sql`${jobs.payload}->>'providerEventId' = ${built.id}`)
+    // One job per group commit (up to INBOUND_EVENTS_PER_JOB events): here the one event.
+    const [job] = await t.ctx.db.select().from(jobs).where(sql`${jobs.payload}->'events' @> ${JSON.stringify([{ providerEventId: built.id }])}::jsonb`)
     expect(job).toMatchObject({ queue: 'inbound', priority: 0, tenantId })
-    expect(job!.payload).toMatchObject({ inboundEventId: row!.id, event: { type: 'message', senderId: '6281234567890' } })
+    expect(job!.payload).toMatchObject({ events: [{ inboundEventId: row!.id, event: { type: 'message', senderId: '6281234567890' } }] })
   })
 
   it('stores delivery statuses too', async () => {

@@ -31,7 +31,7 @@ describe.each(BACKENDS)('inbound backfill on %s', (backend) => {
     // Both stored a minute ago; the first one's job is lost.
     await t.ctx.database.query(`update inbound_events set received_at = now() - interval '2 minutes'`)
     const [lost] = await t.ctx.database.query<{ id: string }>(`select id::text from inbound_events order by id limit 1`)
-    await t.ctx.database.query(`delete from jobs where queue = 'inbound' and payload->>'inboundEventId' = $1`, [lost!.id])
+    await t.ctx.database.query(`delete from jobs where queue = 'inbound' and payload->'events' @> jsonb_build_array(jsonb_build_object('inboundEventId', $1::bigint))`, [lost!.id])
 
     expect(await requeueOrphanedInbound(t.ctx)).toBe(1)
     expect(await requeueOrphanedInbound(t.ctx)).toBe(0) // its new job is live
