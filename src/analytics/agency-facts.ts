@@ -87,73 +87,57 @@ export function scoreboardFactsApply(q: Query): boolean {
 }
 
 /**
- * How each agency's pairs of the period are found as index ranges, or null: one agency (its own
- * scope, or the agency filter: report_agency_facts_agency_idx) or filters that lead an index
- * ordered by agency after them (migration 0020: kecamatan, category, channel + kind) give one range; a
- * channel alone or a kind alone gives one range per value of the other (the channel + kind index,
- * every value of the enum: `extra` is that condition).
+ * The condition that makes each agency's pairs of the period index ranges: none is needed for one
+ * agency (its own scope, or the agency filter: report_agency_facts_agency_idx) or for filters that
+ * lead an index ordered by agency after them (migration 0020: kecamatan, category, channel + kind:
+ * one range); a channel alone or a kind alone reads one range per value of the other (the channel
+ * + kind index, every value of the enum). Only the plan depends on it, not the result.
  */
-function perAgencyRanges(q: Query, target: AgencyTarget | null): { extra: SQL } | null {
+function rangeCondition(q: Query, target: AgencyTarget | null): SQL {
   const f = q.filters
-  if (target || f.agency || f.district || f.category || (f.channel && f.kind)) return { extra: sql`` }
-  if (f.channel) return { extra: sql`and f.kind = any(array(select k::text from unnest(enum_range(null::report_kind)) k))` }
-  if (f.kind)
-    return { extra: sql`and f.channel_type = any(array(select c::text from unnest(enum_range(null::channel_type)) c))` }
-  return null
+  if (target || f.agency || f.district || f.category || (f.channel && f.kind)) return sql``
+  if (f.channel) return sql`and f.kind = any(array(select k::text from unnest(enum_range(null::report_kind)) k))`
+  if (f.kind) return sql`and f.channel_type = any(array(select c::text from unnest(enum_range(null::channel_type)) c))`
+  return sql``
 }
 
-/** The scoreboard's rows as the raw query returns them (see scoreboardFromRollup), or null. */
+/**
+ * The scoreboard's rows as the raw query returns them (see scoreboardFromRollup), or null.
+ * A lateral join over the tenant's agencies: each agency's pairs of the period are read as index
+ * range(s) (rangeCondition) and aggregated on their own, so nothing sorts every pair by agency
+ * (the grouped form did: ~178,000 wide rows for channel + kind over 12 months; and the union with
+ * the extras made even one agency's pairs sort), and each agency's medians sort only its values.
+ */
 export async function scoreboardFromFacts(db: Db, q: Query): Promise<Record<string, unknown>[] | null> {
   if (!scoreboardFactsApply(q)) return null
   const target = q.scope.agencyIds === null ? null : agencyTarget(q)
   const now = sql`${q.now.toISOString()}::timestamptz`
   const w = factsWhere(q, target)
-  const t = sql`${q.scope.tenantId}::uuid`
+  const one = target?.agencyId ?? q.filters.agency
   // The few pairs with more than one value keep the rest in arrays (partial index report_agency_facts_extra_idx).
   const extra = sql`(f.open_extra <> '{}' or f.first_extra <> '{}' or f.done_extra <> '{}')`
-  const aggregates = sql`sum(x.r) as reports, sum(x.n) as dispositions, sum(x.a) as answered, sum(x.o) as on_time,
-        sum(x.ret) as returned, sum(x.od) as overdue_open,
-        percentile_cont(0.5) within group (order by x.fv) as median_first,
-        percentile_cont(0.5) within group (order by x.dv) as median_done`
-  const pairs = sql`select f.agency_id, 1 as r, f.n, f.n_answered as a, f.n_on_time as o, f.n_returned as ret,
-          case when f.open_due1 < ${now} then 1 else 0 end as od, f.first1 as fv, f.done1 as dv
-        from report_agency_facts f where ${w}`
-  const extras = (e: SQL) => sql`select e.agency_id, 0, 0, 0, 0, 0, (select count(*) from unnest(e.open_extra) u where u < ${now})::int, null::float8, null::float8
-        from ${e}
-        union all
-        select e.agency_id, 0, 0, 0, 0, 0, 0, u, null from ${e} cross join lateral unnest(e.first_extra) u
-        union all
-        select e.agency_id, 0, 0, 0, 0, 0, 0, null, u from ${e} cross join lateral unnest(e.done_extra) u`
-  const ranges = perAgencyRanges(q, target)
-  if (ranges) {
-    // Per agency the range(s) of an index that leads with the filter and the agency (migration
-    // 0020) or with the agency, aggregated on their own: no sort of every pair by agency (the
-    // grouped form below sorted ~178,000 pairs for channel + kind over 12 months, and the union with
-    // the extras made even one agency's pairs sort), and each agency's medians sort only its own values.
-    const one = target?.agencyId ?? q.filters.agency
-    return rowsWithoutJit<Record<string, unknown>>(
-      db,
-      sql`with e as materialized (select f.agency_id, f.open_extra, f.first_extra, f.done_extra
-        from report_agency_facts f where ${w} and ${extra})
-      select a.id as agency_id, s.*, a.name, a.short_name from agencies a cross join lateral (
-        select ${aggregates} from (
-          ${pairs} and f.agency_id = a.id ${ranges.extra}
-          union all
-          ${extras(sql`e`)}
-        ) x where x.agency_id = a.id
-      ) s where a.tenant_id = ${t} ${one ? sql`and a.id = ${one}::uuid` : sql``} and s.reports > 0`,
-      { sortMemory: true },
-    )
-  }
   return rowsWithoutJit<Record<string, unknown>>(
     db,
-    sql`with s as (select x.agency_id, ${aggregates}
-      from (
-        ${pairs}
-        union all
-        ${extras(sql`(select f.* from report_agency_facts f where ${w} and ${extra}) e`)}
-      ) x group by x.agency_id)
-    select s.*, a.name, a.short_name from s join agencies a on a.tenant_id = ${t} and a.id = s.agency_id`,
+    sql`with e as materialized (select f.agency_id, f.open_extra, f.first_extra, f.done_extra
+        from report_agency_facts f where ${w} and ${extra})
+      select a.id as agency_id, s.*, a.name, a.short_name from agencies a cross join lateral (
+        select sum(x.r) as reports, sum(x.n) as dispositions, sum(x.a) as answered, sum(x.o) as on_time,
+          sum(x.ret) as returned, sum(x.od) as overdue_open,
+          percentile_cont(0.5) within group (order by x.fv) as median_first,
+          percentile_cont(0.5) within group (order by x.dv) as median_done
+        from (
+          select f.agency_id, 1 as r, f.n, f.n_answered as a, f.n_on_time as o, f.n_returned as ret,
+            case when f.open_due1 < ${now} then 1 else 0 end as od, f.first1 as fv, f.done1 as dv
+          from report_agency_facts f where ${w} and f.agency_id = a.id ${rangeCondition(q, target)}
+          union all
+          select e.agency_id, 0, 0, 0, 0, 0, (select count(*) from unnest(e.open_extra) u where u < ${now})::int, null::float8, null::float8
+          from e
+          union all
+          select e.agency_id, 0, 0, 0, 0, 0, 0, u, null from e cross join lateral unnest(e.first_extra) u
+          union all
+          select e.agency_id, 0, 0, 0, 0, 0, 0, null, u from e cross join lateral unnest(e.done_extra) u
+        ) x where x.agency_id = a.id
+      ) s where a.tenant_id = ${q.scope.tenantId}::uuid ${one ? sql`and a.id = ${one}::uuid` : sql``} and s.reports > 0`,
     { sortMemory: true },
   )
 }
