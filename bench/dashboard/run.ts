@@ -3,6 +3,7 @@
 // Usage: npx tsx bench/dashboard/run.ts
 //   env: N=1000000  RUNS=30  REUSE=1 (skip seeding when the database already holds N reports)
 //        ONLY=<regex> (run only the cases whose name matches, e.g. ONLY='report list')
+//        MORE=1 (also the leader with a category, a channel alone and a kind alone: 30 more cases)
 //        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (an admin connection;
 //        the bench creates and uses its own database aduan_bench_dashboard)
 import os from 'node:os'
@@ -102,6 +103,16 @@ async function main() {
     ['leader, channel+kind', leader, { channel: 'whatsapp', kind: 'pengaduan' }],
     ['agency head (own scope)', head, {}],
   ]
+  if (process.env.MORE) {
+    const [top] = await database.query<{ category_id: string }>(
+      'select category_id from reports where category_id is not null group by 1 order by count(*) desc limit 1',
+    )
+    scenarios.push(
+      ['leader, category', leader, { category: top!.category_id }],
+      ['leader, channel', leader, { channel: 'whatsapp' }],
+      ['leader, kind', leader, { kind: 'pengaduan' }],
+    )
+  }
   for (const [sname, p, f] of scenarios)
     for (const [pname, period] of Object.entries(periods)) {
       if (sname !== 'leader' && pname.startsWith('90')) continue
