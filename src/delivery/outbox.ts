@@ -155,9 +155,9 @@ export async function queueMessages(tx: Db, inputs: readonly QueueMessageInput[]
  * eight index entries. The job is settled as a whole: sent messages stay sent, a retry sends only
  * those still queued.
  */
-export const OUTBOX_MESSAGES_PER_JOB = 25
+export const OUTBOX_MESSAGES_PER_JOB = 10
 /** Outbox jobs one worker takes at once (see BatchJobHandler). */
-export const OUTBOX_BATCH = 32
+export const OUTBOX_BATCH = 40
 /** Sends in flight at once per batch (keep-alive connections to each provider are reused). */
 export const OUTBOX_PARALLEL = 32
 

@@ -26,7 +26,7 @@ export const INBOUND_QUEUE = 'inbound'
  * per event was three tuple versions and about eight index entries per webhook. The worker takes
  * INBOUND_JOBS_PER_BATCH such jobs at once (process.ts), so at most 200 events per transaction.
  */
-export const INBOUND_EVENTS_PER_JOB = 25
+export const INBOUND_EVENTS_PER_JOB = 10
 
 /** Headers worth keeping with the raw body (never cookies or authorisation). */
 const DROP_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization'])
