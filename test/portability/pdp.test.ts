@@ -32,7 +32,8 @@ const WA = '6281234567890'
 const LAT = 4.162912
 const LON = 96.218734
 const HOME = 'Jl. Teuku Umar No. 12, Lorong Melati'
-const HOUSE = /4\.16|96\.21|Teuku Umar|Lorong Melati|maps\.google/
+// Not after a digit: a timestamp such as "05:13:24.161Z" holds "4.16" (failed once in a full run).
+const HOUSE = /(?<!\d)4\.16|(?<!\d)96\.21|Teuku Umar|Lorong Melati|maps\.google/
 
 describe.each(BACKENDS)('personal-data requests on %s', (backend) => {
   let t: TestApp
