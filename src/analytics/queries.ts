@@ -7,6 +7,7 @@ import { bucketOf, bucketsOf, type Period } from './period.ts'
 import { exactMedians, histogramApplies } from './medians.ts'
 import { agencySource } from './agency-rollup.ts'
 import { scoreboardFromFacts, summaryFromFacts } from './agency-facts.ts'
+import { scoreboardFromDims } from './agency-dims.ts'
 import { rollupSource, type Dim } from './rollup.ts'
 import { scoreboardFromRollup } from './scoreboard.ts'
 import {
@@ -242,6 +243,7 @@ export async function scoreboardQuery(db: Db, q: Query): Promise<ScoreRow[]> {
   // From the rollup (migration 0013, scoreboard.ts) where it can answer: the same rows.
   const rows =
     (await scoreboardFromRollup(db, q, hours)) ??
+    (await scoreboardFromDims(db, q)) ??
     (await scoreboardFromFacts(db, q)) ??
     (await rowsOf<Record<string, unknown>>(
       db,
