@@ -64,6 +64,7 @@ export async function start(config: Config, opts: { clock?: Clock; logger?: bool
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: `aduan ${config.ROLE}`,
   })
   try {
     await database.migrate()

@@ -80,6 +80,27 @@ export async function startAduan(role: 'all' | 'api' | 'worker', env: Record<str
     env: { ...process.env, ...env, ROLE: role, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  // WORKER_NICE=n (ROLE=split): the worker process, and the PostgreSQL backends serving it
+  // (application_name 'aduan worker'), at a lower CPU priority than the webhook path.
+  let renice: NodeJS.Timeout | undefined
+  if (role === 'worker' && process.env.WORKER_NICE && child.pid) {
+    const nice = Number(process.env.WORKER_NICE)
+    os.setPriority(child.pid, nice)
+    const admin = new pg.Client({ connectionString: env.DATABASE_URL })
+    admin.on('error', () => {}) // the bench drops its database at the end
+    await admin.connect()
+    const done = new Set<number>()
+    renice = setInterval(() => {
+      admin
+        .query<{ pid: number }>(`select pid from pg_stat_activity where application_name = 'aduan worker'`)
+        .then(({ rows }) => {
+          if (process.env.WORKER_NICE_PG === '0') return
+          for (const { pid } of rows) if (!done.has(pid)) (os.setPriority(pid, nice), done.add(pid))
+        })
+        .catch(() => {})
+    }, 100)
+    child.once('exit', () => (clearInterval(renice), void admin.end()))
+  }
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
   const url = `http://127.0.0.1:${port}`

@@ -41,6 +41,8 @@ export interface OpenOptions {
   /** A PGlite data dir dump (from dumpDataDir) to start from: tests clone a migrated template. */
   loadDataDir?: Blob | File
   poolSize?: number
+  /** PostgreSQL's application_name (pg_stat_activity shows which process holds a connection). */
+  applicationName?: string
 }
 
 function migrationCount(): number {
@@ -58,11 +60,11 @@ async function appliedCount(query: Database['query']): Promise<number> {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts)
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.applicationName) : openPglite(opts)
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+async function openPostgres(url: string, poolSize: number, applicationName?: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(applicationName ? { application_name: applicationName } : {}) })
   pool.on('error', () => {
     /* an idle client died (e.g. server restart); the pool replaces it */
   })
