@@ -16,12 +16,12 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { addDays, grainRanges, localMidnight } from './period.ts'
+import { medianOf, medianPlan } from './medians.ts'
 import { rollupApplies } from './rollup.ts'
 import { rowsWithoutJit } from './scope.ts'
 import type { Query } from './queries.ts'
 
 type Metric = 'first' | 'done'
-const METRICS: Metric[] = ['first', 'done']
 
 /** The one dimension filtered (channel alone or kind alone), else null. */
 function dimensionOf(q: Query): { dim: 'channel' | 'kind'; key: string } | null {
@@ -182,25 +182,11 @@ export async function scoreboardFromDims(db: Db, q: Query): Promise<Record<strin
     const [agency, metric] = k.split('|') as [string, Metric]
     if (!agencies.has(agency)) return undefined
     h.sort((x, y) => x.bucket - y.bucket)
-    const total = h.reduce((s, x) => s + x.n, 0)
-    if (total <= 0) continue
-    const pos = 0.5 * (total - 1)
-    const lo = Math.floor(pos)
-    const hi = Math.ceil(pos)
-    let i = 0
-    let before = 0
-    while (i < h.length && before + h[i]!.n <= lo) before += h[i++]!.n
-    if (i >= h.length) return undefined
-    const off = lo - before
-    const same = hi === lo || off + 1 < h[i]!.n
-    const ids = [reads.length]
-    reads.push({ agency, metric, part: 0, bucket: h[i]!.bucket, offset: off, limit: hi === lo ? 1 : same ? 2 : 1 })
-    if (!same) {
-      if (!h[i + 1]) return undefined
-      ids.push(reads.length)
-      reads.push({ agency, metric, part: 1, bucket: h[i + 1]!.bucket, offset: 0, limit: 1 })
-    }
-    plans.push({ agency, metric, pos, lo, hi, reads: ids })
+    const plan = medianPlan(h)
+    if (plan === undefined) return undefined
+    if (plan === null) continue
+    const ids = plan.reads.map((r, part) => reads.push({ agency, metric, part, ...r }) - 1)
+    plans.push({ agency, metric, pos: plan.pos, lo: plan.lo, hi: plan.hi, reads: ids })
   }
   const got = reads.map(() => [] as number[])
   if (reads.length > 0) {
@@ -223,12 +209,9 @@ export async function scoreboardFromDims(db: Db, q: Query): Promise<Record<strin
     a.median_done = null
   }
   for (const p of plans) {
-    const values = p.reads.flatMap((i) => got[i]!.sort((x, y) => x - y))
-    const need = p.hi === p.lo ? 1 : 2
-    if (values.length < need) return undefined
-    const v0 = values[0]!
-    agencies.get(p.agency)![p.metric === 'first' ? 'median_first' : 'median_done'] =
-      need === 1 ? v0 : v0 + (values[1]! - v0) * (p.pos - p.lo)
+    const median = medianOf(p, p.reads.flatMap((i) => got[i]!.sort((x, y) => x - y)))
+    if (median === undefined) return undefined
+    agencies.get(p.agency)![p.metric === 'first' ? 'median_first' : 'median_done'] = median
   }
   if (agencies.size === 0) return []
   const names = await rowsWithoutJit<{ id: string; name: string; short_name: string }>(

@@ -154,6 +154,51 @@ export async function hoursHistograms(db: Db, q: Query): Promise<Record<HoursMet
   return out
 }
 
+/** Where percentile_cont(0.5) falls in an hours histogram, and which values to read for it. */
+export interface MedianPlan {
+  /** The median's 0-based rank over all values: lo = floor(pos), hi = ceil(pos). */
+  pos: number
+  lo: number
+  hi: number
+  /** Rank lo's bucket from its place in it (two values when hi is there too), then, when hi is not, the next bucket's smallest. */
+  reads: { bucket: number; offset: number; limit: number }[]
+}
+
+/**
+ * The plan for a histogram ordered by bucket: null when it holds no value, undefined when its counts
+ * cannot hold the ranks (never expected: callers then sort). Shared by the summary's, the
+ * scoreboard's and the scoreboard-by-dimension's medians.
+ */
+export function medianPlan(hist: readonly { bucket: number; n: number }[]): MedianPlan | null | undefined {
+  const total = hist.reduce((s, h) => s + h.n, 0)
+  if (total <= 0) return null
+  const pos = 0.5 * (total - 1)
+  const lo = Math.floor(pos)
+  const hi = Math.ceil(pos)
+  // The bucket holding rank `lo` and the rank's place in it.
+  let i = 0
+  let before = 0
+  while (i < hist.length && before + hist[i]!.n <= lo) before += hist[i++]!.n
+  if (i >= hist.length) return undefined
+  const k = lo - before
+  // The next rank is in the same bucket, or the smallest of the next one.
+  const same = hi === lo || k + 1 < hist[i]!.n
+  const reads = [{ bucket: hist[i]!.bucket, offset: k, limit: hi === lo ? 1 : same ? 2 : 1 }]
+  if (!same) {
+    if (!hist[i + 1]) return undefined
+    reads.push({ bucket: hist[i + 1]!.bucket, offset: 0, limit: 1 })
+  }
+  return { pos, lo, hi, reads }
+}
+
+/** The median from the values the plan's reads returned, in read order; undefined when too few came. */
+export function medianOf(p: Pick<MedianPlan, 'pos' | 'lo' | 'hi'>, values: readonly number[]): number | undefined {
+  const need = p.hi === p.lo ? 1 : 2
+  if (values.length < need) return undefined
+  const v0 = values[0]!
+  return need === 1 ? v0 : v0 + (values[1]! - v0) * (p.pos - p.lo)
+}
+
 /**
  * percentile_cont(0.5) of both metrics over the period's reports (null when there is none), or
  * undefined when the histograms and the reports disagree (never expected: the caller then sorts).
@@ -162,27 +207,13 @@ export async function hoursHistograms(db: Db, q: Query): Promise<Record<HoursMet
 export async function exactMedians(db: Db, q: Query): Promise<Record<HoursMetric, number | null> | undefined> {
   const hists = await hoursHistograms(db, q)
   const parts: SQL[] = []
-  const plans = new Map<HoursMetric, { pos: number; lo: number; hi: number }>()
+  const plans = new Map<HoursMetric, MedianPlan>()
   for (const metric of METRICS) {
-    const hist = hists[metric]
-    const total = hist.reduce((s, h) => s + h.n, 0)
-    if (total === 0) continue
-    const pos = 0.5 * (total - 1)
-    const lo = Math.floor(pos)
-    const hi = Math.ceil(pos)
-    plans.set(metric, { pos, lo, hi })
-    // The bucket holding rank `lo` (0-based) and the rank's place in it.
-    let i = 0
-    let before = 0
-    while (before + hist[i]!.n <= lo) before += hist[i++]!.n
-    const k = lo - before
-    // The next rank is in the same bucket, or the smallest of the next one.
-    const same = hi === lo || k + 1 < hist[i]!.n
-    parts.push(bucketValuesSql(q, metric, 0, hist[i]!.bucket, k, hi === lo ? 1 : same ? 2 : 1))
-    if (!same) {
-      if (!hist[i + 1]) return undefined
-      parts.push(bucketValuesSql(q, metric, 1, hist[i + 1]!.bucket, 0, 1))
-    }
+    const plan = medianPlan(hists[metric])
+    if (plan === undefined) return undefined
+    if (plan === null) continue
+    plans.set(metric, plan)
+    plan.reads.forEach((r, part) => parts.push(bucketValuesSql(q, metric, part, r.bucket, r.offset, r.limit)))
   }
   const values = new Map<HoursMetric, number[]>()
   if (parts.length > 0) {
@@ -191,10 +222,11 @@ export async function exactMedians(db: Db, q: Query): Promise<Record<HoursMetric
     for (const r of rows) values.set(r.metric, [...(values.get(r.metric) ?? []), Number(r.v)])
   }
   const out: Record<HoursMetric, number | null> = { first: null, done: null }
-  for (const [metric, { pos, lo, hi }] of plans) {
+  for (const [metric, plan] of plans) {
     const v = values.get(metric) ?? []
-    if (v.length !== (hi === lo ? 1 : 2)) return undefined
-    out[metric] = hi === lo ? v[0]! : v[0]! + (v[1]! - v[0]!) * (pos - lo)
+    const median = v.length === (plan.hi === plan.lo ? 1 : 2) ? medianOf(plan, v) : undefined
+    if (median === undefined) return undefined
+    out[metric] = median
   }
   return out
 }

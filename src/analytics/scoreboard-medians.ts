@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/connect.ts'
 import { grainRanges } from './period.ts'
+import { medianOf, medianPlan, type MedianPlan } from './medians.ts'
 import { rowsOf } from './scope.ts'
 import type { Query } from './queries.ts'
 
@@ -48,9 +49,7 @@ function histogramSql(q: Query): SQL {
 interface Target {
   agency: string
   metric: Metric
-  /** Ranks wanted: [lo] or [lo, hi] (0-based, over the agency's values of the period). */
-  pos: number
-  reads: { bucket: number; offset: number; limit: number }[]
+  plan: MedianPlan
 }
 
 /**
@@ -72,23 +71,9 @@ export async function scoreboardMedians(db: Db, q: Query): Promise<Map<string, A
   }
   const targets: Target[] = []
   for (const g of groups.values()) {
-    const total = g.h.reduce((s, x) => s + x.n, 0)
-    if (total <= 0) continue
-    const pos = 0.5 * (total - 1)
-    const lo = Math.floor(pos)
-    const hi = Math.ceil(pos)
-    let i = 0
-    let before = 0
-    while (i < g.h.length && before + g.h[i]!.n <= lo) before += g.h[i++]!.n
-    if (i >= g.h.length) return undefined
-    const k = lo - before
-    const reads = [{ bucket: g.h[i]!.bucket, offset: k, limit: hi === lo ? 1 : 2 }]
-    // The next rank is the smallest value of the next bucket when `lo` is the last of its bucket.
-    if (hi !== lo && k + 1 >= g.h[i]!.n) {
-      if (!g.h[i + 1]) return undefined
-      reads.push({ bucket: g.h[i + 1]!.bucket, offset: 0, limit: 1 })
-    }
-    targets.push({ agency: g.agency, metric: g.metric, pos, reads })
+    const plan = medianPlan(g.h)
+    if (plan === undefined) return undefined
+    if (plan !== null) targets.push({ agency: g.agency, metric: g.metric, plan })
   }
   const out = new Map<string, AgencyMedians>()
   for (const g of groups.values()) if (!out.has(g.agency)) out.set(g.agency, { first: null, done: null })
@@ -97,7 +82,7 @@ export async function scoreboardMedians(db: Db, q: Query): Promise<Map<string, A
   const range = sql`d.report_created_at >= ${q.period.start.toISOString()}::timestamptz and d.report_created_at < ${q.period.end.toISOString()}::timestamptz`
   const parts: SQL[] = []
   targets.forEach((x, ti) =>
-    x.reads.forEach((r, ri) => {
+    x.plan.reads.forEach((r, ri) => {
       const v = VALUE[x.metric]
       parts.push(sql`(select ${ti}::int as t, ${ri}::int as r, z.v from (select (${sql.raw(v.hours)})::float8 as v from dispositions d
         where d.tenant_id = ${t} and d.agency_id = ${x.agency}::uuid and ${sql.raw(v.present)}
@@ -106,16 +91,12 @@ export async function scoreboardMedians(db: Db, q: Query): Promise<Map<string, A
     }),
   )
   const rows = await rowsOf<{ t: unknown; r: unknown; v: unknown }>(db, sql.join(parts, sql` union all `))
-  const got = targets.map((x) => x.reads.map(() => [] as number[]))
+  const got = targets.map((x) => x.plan.reads.map(() => [] as number[]))
   for (const row of rows) got[Number(row.t)]![Number(row.r)]!.push(Number(row.v))
   for (const [ti, x] of targets.entries()) {
     // Ascending within each read (a union all keeps no order across branches).
-    const values = got[ti]!.flatMap((vs) => vs.sort((a, b) => a - b))
-    const lo = Math.floor(x.pos)
-    const need = lo === x.pos ? 1 : 2
-    if (values.length < need) return undefined
-    const first = values[0]!
-    const median = need === 1 ? first : first + (values[1]! - first) * (x.pos - lo)
+    const median = medianOf(x.plan, got[ti]!.flatMap((vs) => vs.sort((a, b) => a - b)))
+    if (median === undefined) return undefined
     out.get(x.agency)![x.metric] = median
   }
   return out
