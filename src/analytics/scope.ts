@@ -4,7 +4,7 @@
 // same rule the report list applies (src/reports/queries.ts).
 import { sql, type SQL } from 'drizzle-orm'
 import type { Principal } from '../accounts/users.ts'
-import type { Db } from '../db/connect.ts'
+import { rowsOf, type Db } from '../db/connect.ts'
 import type { ChannelType, ReportKind } from '../reports/model.ts'
 import { visibilityScope } from '../reports/privacy.ts'
 import { viewerOf } from '../reports/queries.ts'
@@ -128,11 +128,9 @@ export function reportWhere(
   return sql.join(parts, sql` and `)
 }
 
-/** Rows of a raw query on either backend (node-postgres and PGlite shape results differently). */
-export async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
-  const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[]
-  return Array.isArray(res) ? res : (res.rows ?? [])
-}
+
+// The analytics readers take rowsOf from here with their other SQL helpers.
+export { rowsOf }
 
 /**
  * rowsOf without PostgreSQL's JIT nor parallel workers: for a query walking an index with a LIMIT,

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import type { SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from './schema/index.ts'
@@ -17,6 +18,12 @@ import { lockDataDir, type DirLock } from './lock.ts'
 export type Schema = typeof schema
 /** The database or an open transaction: every query function takes one of these. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>
+
+/** Rows of a raw query on either backend (node-postgres and PGlite shape `execute` results differently). */
+export async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
+  const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[]
+  return Array.isArray(res) ? res : (res.rows ?? [])
+}
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
 

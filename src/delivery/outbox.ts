@@ -12,7 +12,7 @@ import type { ChannelConfig, OutboundMessage } from '../channels/contract.ts'
 import { getAdapter } from '../channels/registry.ts'
 import { leanFetch } from './http-fetch.ts'
 import type { AppContext } from '../context.ts'
-import type { Db } from '../db/connect.ts'
+import { rowsOf, type Db } from '../db/connect.ts'
 import { messages, outboundMessages, reportEvents } from '../db/schema/index.ts'
 import { JOBS_CHANNEL, PRIORITY, type BatchJobHandler, type BatchOutcome, type Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
@@ -60,11 +60,6 @@ export async function queueMessage(tx: Db, input: QueueMessageInput): Promise<st
   return (await queueMessages(tx, [input]))[0] ?? null
 }
 
-/** Rows of a raw query on either backend (node-postgres and PGlite shape results differently). */
-async function rowsOf<T>(tx: Db, q: ReturnType<typeof sql>): Promise<T[]> {
-  const res = (await tx.execute(q)) as unknown as { rows?: T[] } | T[]
-  return Array.isArray(res) ? res : (res.rows ?? [])
-}
 
 /**
  * Many messages in one round trip: the conversations' message rows (unless the key was queued

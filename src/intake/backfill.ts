@@ -11,14 +11,14 @@ import { getAdapter } from '../channels/registry.ts'
 import type { AppContext } from '../context.ts'
 import { enqueue, PRIORITY } from '../jobs/queue.ts'
 import { eventToJson, INBOUND_QUEUE, parseWebhook } from './ingest.ts'
-import { rows } from './messages.ts'
+import { rowsOf } from '../db/connect.ts'
 
 export const INBOUND_BACKFILL_QUEUE = 'inbound-backfill'
 export const INBOUND_BACKFILL_EVERY_MS = 5 * 60_000
 
 /** Queues every orphaned pending event (oldest first, at most `limit`); returns how many. */
 export async function requeueOrphanedInbound(ctx: Pick<AppContext, 'db' | 'sealer'>, limit = 1000): Promise<number> {
-  const orphans = await rows<{ tenant_id: string; id: string | number; channel_account_id: string; provider_event_id: string; headers: Record<string, string>; body: string }>(
+  const orphans = await rowsOf<{ tenant_id: string; id: string | number; channel_account_id: string; provider_event_id: string; headers: Record<string, string>; body: string }>(
     ctx.db,
     sql`select e.tenant_id, e.id, e.channel_account_id, e.provider_event_id, e.headers, e.body from inbound_events e
       where e.status = 'pending' and e.received_at < now() - interval '1 minute'

@@ -15,7 +15,7 @@ import { loadAccountForWebhook } from '../channels/accounts.ts'
 import type { ChannelAdapter, ChannelConfig, NormalisedEvent, WebhookRequest } from '../channels/contract.ts'
 import { getAdapter } from '../channels/registry.ts'
 import type { AppContext } from '../context.ts'
-import type { Db } from '../db/connect.ts'
+import { rowsOf, type Db } from '../db/connect.ts'
 import { channelAccounts } from '../db/schema/index.ts'
 import { JOBS_CHANNEL, PRIORITY } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
@@ -128,7 +128,9 @@ export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
       event: r.event, // Dates become ISO strings, as in every job payload
     })),
   )
-  const res = (await db.execute(sql`with v as (
+  const inserted = await rowsOf<{ tenant_id: string; channel_account_id: string; provider_event_id: string }>(
+    db,
+    sql`with v as (
       select * from jsonb_to_recordset(${values}::jsonb) as v(i int, tenant_id uuid, channel_account_id uuid, channel_type channel_type,
         provider_event_id text, headers jsonb, body text, status text, last_error text, event jsonb)),
     ins as (
@@ -149,10 +151,8 @@ export async function storeRows(db: Db, rows: Row[]): Promise<Set<string>> {
       order by min(e.id)
       returning id),
     n as (select pg_notify(${JOBS_CHANNEL}, ${INBOUND_QUEUE}) where exists (select 1 from j))
-    select tenant_id, channel_account_id, provider_event_id, (select count(*) from n)::int as notified from ins`)) as unknown as
-    | { rows?: { tenant_id: string; channel_account_id: string; provider_event_id: string }[] }
-    | { tenant_id: string; channel_account_id: string; provider_event_id: string }[]
-  const inserted = Array.isArray(res) ? res : (res.rows ?? [])
+    select tenant_id, channel_account_id, provider_event_id, (select count(*) from n)::int as notified from ins`,
+  )
   return new Set(inserted.map((r) => rowKey({ tenantId: r.tenant_id, channelAccountId: r.channel_account_id, providerEventId: r.provider_event_id })))
 }
 

@@ -11,7 +11,7 @@ import crypto from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { InboundMessageEvent } from '../channels/contract.ts'
 import type { AppContext } from '../context.ts'
-import type { Db } from '../db/connect.ts'
+import { rowsOf, type Db } from '../db/connect.ts'
 import { reports } from '../db/schema/index.ts'
 import { queueMessages, type QueueMessageInput } from '../delivery/outbox.ts'
 import { LIVE_CHANNEL } from '../live/notify.ts'
@@ -36,11 +36,6 @@ export interface MessageInput {
   now: Date
 }
 
-/** Rows of a raw query on either backend (node-postgres and PGlite shape results differently). */
-export async function rows<T>(tx: Db, q: ReturnType<typeof sql>): Promise<T[]> {
-  const res = (await tx.execute(q)) as unknown as { rows?: T[] } | T[]
-  return Array.isArray(res) ? res : (res.rows ?? [])
-}
 
 /** A JSON array as a set of rows: one parameter, whatever the batch size, on both backends. */
 const recordset = (items: unknown[]) => sql`jsonb_to_recordset(${JSON.stringify(items)}::jsonb)`
@@ -93,7 +88,7 @@ function planOf(e: InboundMessageEvent, text: string, conversationReportId: stri
 
 async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
   // Contacts and identities: the sender's identity, or a new contact and identity.
-  const ids = await rows<{ i: number; id: string; contact_id: string }>(
+  const ids = await rowsOf<{ i: number; id: string; contact_id: string }>(
     tx,
     sql`with v as (select * from ${recordset(
       items.map((m, i) => ({
@@ -125,7 +120,7 @@ async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
 
   // Conversations: the identity's latest on this channel account (and thread), or a new one. By
   // identity, not contact: linked numbers keep their own threads.
-  const convs = await rows<{ i: number; id: string; report_id: string | null }>(
+  const convs = await rowsOf<{ i: number; id: string; report_id: string | null }>(
     tx,
     sql`with v as (select * from ${recordset(
       items.map((m, i) => ({
@@ -161,7 +156,7 @@ async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
     linked.length === 0
       ? []
       : (
-          await rows<{ id: string; status: string }>(
+          await rowsOf<{ id: string; status: string }>(
             tx,
             sql`select r.id, r.status from reports r join ${recordset(linked)} as v(tenant_id uuid, id uuid)
               on r.tenant_id = v.tenant_id and r.id = v.id
@@ -191,7 +186,7 @@ async function processRound(tx: Db, items: MessageInput[]): Promise<void> {
       plan,
     }
   })
-  const inserted = await rows<{ id: string }>(
+  const inserted = await rowsOf<{ id: string }>(
     tx,
     sql`insert into messages (id, tenant_id, conversation_id, report_id, direction, body, kind, external_id, channel_account_id, is_public, status, metadata, created_at)
       select v.id, v.tenant_id, v.conversation_id, v.report_id, 'in', v.body, v.kind, v.external_id, v.channel_account_id, v.is_public, 'received', v.metadata, v.created_at

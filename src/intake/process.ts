@@ -7,13 +7,13 @@
 import { sql } from 'drizzle-orm'
 import type { DeliveryStatusEvent, InboundMessageEvent } from '../channels/contract.ts'
 import type { AppContext } from '../context.ts'
-import type { Db } from '../db/connect.ts'
+import { rowsOf, type Db } from '../db/connect.ts'
 import { applyDeliveryStatus } from '../delivery/outbox.ts'
 import type { BatchJobHandler, Job } from '../jobs/queue.ts'
 import type { ChannelType } from '../reports/model.ts'
 import { recordInboundFailure } from './dead-letters.ts'
 import { INBOUND_EVENTS_PER_JOB } from './ingest.ts'
-import { processMessages, rows, type MessageInput } from './messages.ts'
+import { processMessages, type MessageInput } from './messages.ts'
 
 /** Most inbound events processed in one transaction by one worker. */
 export const INBOUND_BATCH = 200
@@ -94,7 +94,7 @@ export async function processInboundEvents(tx: Db, ctx: AppContext, inputs: read
   const now = ctx.clock.now()
   // Marks them processed first (the row locks; rolled back with everything if processing fails):
   // a row not returned was processed by another run.
-  const claimed = await rows<{ id: string | number; channel_type: ChannelType }>(
+  const claimed = await rowsOf<{ id: string | number; channel_type: ChannelType }>(
     tx,
     sql`update inbound_events e set status = 'processed', processed_at = ${now.toISOString()}::timestamptz, attempts = v.attempts, last_error = null
       from jsonb_to_recordset(${JSON.stringify(inputs.map((i) => ({ tenant_id: i.tenantId, id: i.inboundEventId, attempts: i.attempts })))}::jsonb)

@@ -3,7 +3,7 @@
 // tracking code and the first deadline, and writes the 'received' event and runs the event hooks,
 // so report event hooks (notifications, webhooks, bridges) see every new report the same way.
 import crypto from 'node:crypto'
-import type { Db } from '../db/connect.ts'
+import { rowsOf, type Db } from '../db/connect.ts'
 import { sql } from 'drizzle-orm'
 import { reportDeadlines } from './deadlines.ts'
 import { runReportEventHooksMany } from './hooks.ts'
@@ -153,7 +153,9 @@ export async function openReports(tx: Db, inputs: readonly OpenReportInput[]): P
       }
     }),
   )
-  const res = (await tx.execute(sql`with v as (
+  const events = await rowsOf<EventRow>(
+    tx,
+    sql`with v as (
       select * from jsonb_to_recordset(${values}::jsonb) as v(i int, tenant_id uuid, id uuid, tracking_code text, title text, body text,
         kind report_kind, status report_status, urgency urgency, category_id uuid, region_code text, district_code text, location_text text,
         latitude double precision, longitude double precision, contact_id uuid, channel_type channel_type, channel_account_id uuid,
@@ -172,8 +174,8 @@ export async function openReports(tx: Db, inputs: readonly OpenReportInput[]): P
     select v.tenant_id, v.id, 'received', v.actor_kind, v.actor_user_id, v.actor_role, null, null, 'received', v.data, false, v.now
     from v join r on r.tenant_id = v.tenant_id and r.id = v.id
     order by v.i
-    returning id, report_id, type, from_status, to_status, agency_id, data, internal`)) as unknown as { rows?: EventRow[] } | EventRow[]
-  const events = Array.isArray(res) ? res : (res.rows ?? [])
+    returning id, report_id, type, from_status, to_status, agency_id, data, internal`,
+  )
   const byReport = new Map(
     events.map((e) => [
       e.report_id,
