@@ -16,16 +16,27 @@ import { rowsOf } from '../db/connect.ts'
 export const INBOUND_BACKFILL_QUEUE = 'inbound-backfill'
 export const INBOUND_BACKFILL_EVERY_MS = 5 * 60_000
 
-/** Queues every orphaned pending event (oldest first, at most `limit`); returns how many. */
-export async function requeueOrphanedInbound(ctx: Pick<AppContext, 'db' | 'sealer'>, limit = 1000): Promise<number> {
+// The first pass in a process reads every pending row; later passes only the last day's
+// (through inbound_events_received_idx: no index reads status, 0023), so a periodic pass costs
+// the same however many events the table holds. An orphan older than a day is found at the
+// next start.
+let sweptAll = false
+
+/**
+ * Queues every orphaned pending event (oldest first, at most `limit`); returns how many. `window`:
+ * 'all' reads every pending row, 'day' the last day's; by default the first pass is 'all'.
+ */
+export async function requeueOrphanedInbound(ctx: Pick<AppContext, 'db' | 'sealer'>, limit = 1000, window: 'all' | 'day' = sweptAll ? 'day' : 'all'): Promise<number> {
   const orphans = await rowsOf<{ tenant_id: string; id: string | number; channel_account_id: string; provider_event_id: string; headers: Record<string, string>; body: string }>(
     ctx.db,
     sql`select e.tenant_id, e.id, e.channel_account_id, e.provider_event_id, e.headers, e.body from inbound_events e
       where e.status = 'pending' and e.received_at < now() - interval '1 minute'
+        ${window === 'day' ? sql`and e.received_at > now() - interval '1 day'` : sql``}
         and not exists (select 1 from jobs j where j.queue = ${INBOUND_QUEUE} and j.status in ('queued', 'running', 'failed')
           and (j.payload->>'inboundEventId' = e.id::text or j.payload->'events' @> jsonb_build_array(jsonb_build_object('inboundEventId', e.id))))
       order by e.id limit ${limit}`,
   )
+  if (window === 'all' && orphans.length < limit) sweptAll = true
   let queued = 0
   for (const o of orphans) {
     const found = await loadAccountForWebhookCached(ctx, o.channel_account_id)

@@ -3,7 +3,7 @@
 // (channel, received, attempts, error: never the payload), a super admin may read the raw payload,
 // and a replay parses the stored body again and queues it: safe to repeat, because processing is
 // exactly-once in effect (the row's status and the message's unique provider id).
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm'
 import { loadAccountForWebhook } from '../channels/accounts.ts'
 import type { NormalisedEvent, WebhookRequest } from '../channels/contract.ts'
 import { getAdapter } from '../channels/registry.ts'
@@ -41,7 +41,8 @@ export async function listDeadLetters(
   tenantId: string,
   opts: { channel?: string; before?: number; limit: number },
 ): Promise<DeadLetterRow[]> {
-  const where = [eq(inboundEvents.tenantId, tenantId), inArray(inboundEvents.status, [...DEAD_STATUSES])]
+  // last_error is set on every dead or failed row: the partial index (0023) reads it
+  const where = [eq(inboundEvents.tenantId, tenantId), isNotNull(inboundEvents.lastError), inArray(inboundEvents.status, [...DEAD_STATUSES])]
   if (opts.channel) where.push(sql`${inboundEvents.channelType} = ${opts.channel}`)
   if (opts.before) where.push(lt(inboundEvents.id, opts.before))
   return db

@@ -47,4 +47,18 @@ describe.each(BACKENDS)('inbound backfill on %s', (backend) => {
     expect(await count('select count(*)::int as n from reports')).toBe(2)
     expect(await requeueOrphanedInbound(t.ctx)).toBe(0)
   })
+
+  it('reads the last day on a periodic pass and every row on a first pass (no index reads status)', async () => {
+    const res = await sim.sendWhatsAppText({ url, appSecret: 'sim-app-secret', from: '628139900077', text: 'Lampu jalan mati di depan pasar' })
+    expect(res.status).toBe(200)
+    const [old] = await t.ctx.database.query<{ id: string }>(`select id::text from inbound_events order by id desc limit 1`)
+    await t.ctx.database.query(`update inbound_events set received_at = now() - interval '3 days' where id = $1`, [old!.id])
+    await t.ctx.database.query(`delete from jobs where queue = 'inbound' and payload->'events' @> jsonb_build_array(jsonb_build_object('inboundEventId', $1::bigint))`, [old!.id])
+    expect(await requeueOrphanedInbound(t.ctx, 1000, 'day')).toBe(0)
+    expect(await requeueOrphanedInbound(t.ctx, 1000, 'all')).toBe(1)
+    // Marking an event processed changes no indexed column (a HOT update on PostgreSQL, 0023).
+    const defs = await t.ctx.database.query<{ indexdef: string }>(`select indexdef from pg_indexes where tablename = 'inbound_events'`)
+    expect(defs.length).toBeGreaterThanOrEqual(4)
+    for (const { indexdef } of defs) expect(indexdef).not.toMatch(/\b(status|processed_at|attempts)\b/)
+  })
 })

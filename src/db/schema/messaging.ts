@@ -191,8 +191,9 @@ export const inboundEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('inbound_events_provider_idx').on(t.tenantId, t.channelAccountId, t.providerEventId),
-    index('inbound_events_status_idx').on(t.tenantId, t.status),
-    index('inbound_events_dead_idx').on(t.tenantId, t.id).where(sql`${t.status} in ('dead', 'failed')`),
+    // 0023: no index reads status, so marking an event processed is a HOT update
+    index('inbound_events_dead_idx').on(t.tenantId, t.id).where(sql`${t.lastError} is not null`),
+    index('inbound_events_received_idx').on(t.receivedAt),
   ],
 )
 
