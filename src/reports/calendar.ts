@@ -71,12 +71,29 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f
 }
 
-/** The zone's offset from UTC at an instant, in ms (WIB +7 h, WITA +8 h, WIT +9 h). */
-export function zoneOffsetMs(instant: Date | number, tz: string): number {
-  const t = Math.floor(+instant / 1000) * 1000
+function exactOffsetMs(t: number, tz: string): number {
   const p: Record<string, number> = {}
   for (const { type, value } of formatter(tz).formatToParts(t)) p[type] = Number(value)
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t
+}
+
+// memo per zone and UTC hour: formatToParts was ~2% of the intake's CPU. An hour whose two ends
+// have different offsets (a change of offset inside it) is never memoised.
+const hourOffsets = new Map<string, number | null>()
+
+/** The zone's offset from UTC at an instant, in ms (WIB +7 h, WITA +8 h, WIT +9 h). */
+export function zoneOffsetMs(instant: Date | number, tz: string): number {
+  const t = Math.floor(+instant / 1000) * 1000
+  const hour = Math.floor(t / 3_600_000)
+  const key = `${tz}|${hour}`
+  let off = hourOffsets.get(key)
+  if (off === undefined) {
+    const first = exactOffsetMs(hour * 3_600_000, tz)
+    off = first === exactOffsetMs(hour * 3_600_000 + 3_599_000, tz) ? first : null
+    if (hourOffsets.size > 100_000) hourOffsets.clear()
+    hourOffsets.set(key, off)
+  }
+  return off ?? exactOffsetMs(t, tz)
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
