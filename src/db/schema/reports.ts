@@ -93,11 +93,11 @@ export const reports = pgTable(
     index('reports_recent_idx').on(t.tenantId, t.createdAt, t.id),
     index('reports_status_idx').on(t.tenantId, t.status, t.createdAt),
     index('reports_category_idx').on(t.tenantId, t.categoryId, t.createdAt),
-    index('reports_district_idx').on(t.tenantId, t.districtCode, t.createdAt),
-    index('reports_region_idx').on(t.tenantId, t.regionCode),
+    // 0024: no reports_district_idx (reports_dashboard_district_idx has its key); partial below
+    index('reports_region_idx').on(t.tenantId, t.regionCode).where(sql`${t.regionCode} is not null`),
     index('reports_due_idx').on(t.tenantId, t.dueAt).where(sql`${t.dueAt} is not null`),
     index('reports_contact_idx').on(t.tenantId, t.contactId),
-    index('reports_master_idx').on(t.tenantId, t.masterReportId),
+    index('reports_master_idx').on(t.tenantId, t.masterReportId).where(sql`${t.masterReportId} is not null`),
     index('reports_search_idx').using('gin', t.search),
   ],
 )
