@@ -179,6 +179,8 @@ export function addWorkingDays(from: Date, n: number, cal: WorkingCalendar): Dat
   return endOfLocalDay(d, cal.timeZone)
 }
 
+const betweenMemo = new WeakMap<WorkingCalendar, Map<string, number>>() // lists ask for the same pairs
+
 /**
  * Working dates d with localDate(from) < d <= localDate(to): how many working days `to` lies after
  * `from` (negative when `to` is earlier). workingDaysBetween(x, addWorkingDays(x, n)) === n for n >= 1.
@@ -187,7 +189,15 @@ export function workingDaysBetween(from: Date, to: Date, cal: WorkingCalendar): 
   const a = localDate(from, cal.timeZone)
   const b = localDate(to, cal.timeZone)
   if (b < a) return -workingDaysBetween(to, from, cal)
-  let count = 0
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDate(cal, d)) count++
+  let memo = betweenMemo.get(cal)
+  if (!memo) betweenMemo.set(cal, (memo = new Map()))
+  const key = `${a}|${b}`
+  let count = memo.get(key)
+  if (count === undefined) {
+    count = 0
+    for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDate(cal, d)) count++
+    if (memo.size > 10_000) memo.clear()
+    memo.set(key, count)
+  }
   return count
 }

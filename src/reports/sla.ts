@@ -95,15 +95,34 @@ export type DueSpec =
  * pause of any length within working time costs at least that much. A clock-hour clock runs on
  * wall time minus paused time. Returns null while an open pause holds the clock before it runs out.
  */
+const unpausedDue = new WeakMap<WorkingCalendar, Map<string, number>>()
+
 export function computeDueAt(spec: DueSpec, cal: WorkingCalendar): Date | null {
   const pauses = mergePauses(spec.pauses ?? [])
   if ('clockHours' in spec) return clockDue(+spec.startedAt, spec.clockHours * 3_600_000, pauses)
   const n = spec.workingDays
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`working days must be a whole number >= 1, got ${n}`)
+  const date = localDate(spec.startedAt, cal.timeZone)
+  if (pauses.length > 0) return workingDue(date, n, pauses, cal)
+  // Without pauses the deadline depends only on the start's local date (a report batch shares it).
+  let memo = unpausedDue.get(cal)
+  if (!memo) unpausedDue.set(cal, (memo = new Map()))
+  const key = `${date}|${n}`
+  let due = memo.get(key)
+  if (due === undefined) {
+    due = +workingDue(date, n, [], cal)!
+    if (memo.size > 10_000) memo.clear()
+    memo.set(key, due)
+  }
+  return new Date(due)
+}
+
+/** The close of the day on which n working days have accrued after local date `from`, net of pauses. */
+function workingDue(from: string, n: number, pauses: readonly Span[], cal: WorkingCalendar): Date | null {
   const target = n * DAY_MS
   let accrued = 0
-  let date = localDate(spec.startedAt, cal.timeZone)
+  let date = from
   for (let i = 0; i < 3_660; i++) {
     date = addDays(date, 1)
     if (!isWorkingDate(cal, date)) continue
