@@ -5,7 +5,8 @@
 import fs from 'node:fs'
 import http from 'node:http'
 
-const [file, url, countArg, connArg, maxSecondsArg] = process.argv.slice(2)
+const [file, url, countArg, connArg, maxSecondsArg, rateArg] = process.argv.slice(2)
+const rate = Number(rateArg ?? 0) // requests per second (open loop), 0: closed loop
 const count = Number(countArg)
 const conns = Number(connArg)
 const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
@@ -34,14 +35,24 @@ let answered = 0
 let ok = 0
 let failed = 0
 const lat = []
+let firstAnswer = 0
+let lastAnswer = 0
 const t0 = performance.now()
 const deadline = t0 + Number(maxSecondsArg ?? 60) * 1000
 async function worker() {
   while (next < count && performance.now() < deadline) {
-    const r = reqs[next++]
+    const k = next++
+    const r = reqs[k]
+    if (rate > 0) {
+      const wait = t0 + (k * 1000) / rate - performance.now()
+      if (wait > 0) await new Promise((ok) => setTimeout(ok, wait))
+    }
     const s = performance.now()
     const status = await post(r)
-    lat.push((performance.now() - s) * 1000)
+    const now = performance.now()
+    lat.push((now - s) * 1000)
+    if (!firstAnswer) firstAnswer = now
+    lastAnswer = now
     answered++
     if (status === 200) ok++
     else failed++
@@ -52,6 +63,6 @@ const duration = (performance.now() - t0) * 1000
 lat.sort((a, b) => a - b)
 const pct = (p) => Math.round(lat[Math.min(lat.length - 1, Math.max(0, Math.ceil((p / 100) * lat.length) - 1))] ?? 0)
 process.stdout.write(
-  `WRKJSON ${JSON.stringify({ requests: answered, duration_us: Math.round(duration), ok, overflow: 0, errors: { connect: 0, read: 0, write: 0, status: failed, timeout: 0 }, p50_us: pct(50), p99_us: pct(99), max_us: Math.round(lat.at(-1) ?? 0) })}\n`,
+  `WRKJSON ${JSON.stringify({ requests: answered, duration_us: Math.round(duration), answer_span_us: Math.round((lastAnswer - firstAnswer) * 1000), ok, overflow: 0, errors: { connect: 0, read: 0, write: 0, status: failed, timeout: 0 }, p50_us: pct(50), p99_us: pct(99), max_us: Math.round(lat.at(-1) ?? 0) })}\n`,
 )
 agent.destroy()

@@ -16,7 +16,10 @@ export interface DriveResult {
   requests: number
   ok: number
   seconds: number
+  /** Closed loop: answers 200 per second of the run. Open loop (`rate`): per second from the first answer to the last. */
   perSecond: number
+  /** The offered rate (open loop), or null (closed loop). */
+  rate: number | null
   p50ms: number
   p99ms: number
   maxMs: number
@@ -56,7 +59,7 @@ export function writeRequests(bodies: { raw: string; sig: string }[]): string {
  * request after maxSeconds. The file needs `conns` spare lines past `count` (wrk may have that
  * many in flight when it stops).
  */
-export async function drive(opts: { file: string; url: string; count: number; conns: number; maxSeconds: number }): Promise<DriveResult> {
+export async function drive(opts: { file: string; url: string; count: number; conns: number; maxSeconds: number; rate?: number }): Promise<DriveResult> {
   const driver = driverName()
   // One thread: it stops the run itself when the count is reached (wrk.lua); one wrk thread
   // sends tens of thousands of requests per second, far above what is measured here.
@@ -64,18 +67,18 @@ export async function drive(opts: { file: string; url: string; count: number; co
   const cmd =
     driver === 'wrk'
       ? ['wrk', '-t', String(threads), '-c', String(opts.conns), '-d', `${opts.maxSeconds}s`, '--timeout', '10s', '-s', path.join(HERE, 'wrk.lua'), opts.url, '--', opts.file, String(threads), String(opts.count)]
-      : [process.execPath, path.join(HERE, 'drive-node.mjs'), opts.file, opts.url, String(opts.count), String(opts.conns), String(opts.maxSeconds)]
+      : [process.execPath, path.join(HERE, 'drive-node.mjs'), opts.file, opts.url, String(opts.count), String(opts.conns), String(opts.maxSeconds), String(opts.rate ?? 0)]
   // The shell reports its reaped child's CPU (cutime + cstime in /proc/$$/stat): exact, even though
   // the driver has exited by the time we look.
   const script = `"$@"; echo "CHILDSTAT $(cat /proc/$$/stat)"`
-  const child = spawn('sh', ['-c', script, 'sh', ...cmd], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn('sh', ['-c', script, 'sh', ...cmd], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, WRK_RATE: String(opts.rate ?? 0) } })
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
   await new Promise<void>((resolve) => child.on('exit', () => resolve()))
   const json = /WRKJSON (.*)/.exec(out)?.[1]
   const stat = /CHILDSTAT .*\) (.*)/.exec(out)?.[1]?.split(' ')
   if (!json || !stat) throw new Error(`driver output not understood:\n${out}`)
-  const r = JSON.parse(json) as { requests: number; duration_us: number; ok: number; overflow: number; errors: Record<string, number>; p50_us: number; p99_us: number; max_us: number }
+  const r = JSON.parse(json) as { requests: number; duration_us: number; answer_span_us: number; ok: number; overflow: number; errors: Record<string, number>; p50_us: number; p99_us: number; max_us: number }
   if (r.overflow > 0) throw new Error(`driver ran out of distinct requests (${r.overflow} repeated): not an honest run`)
   const seconds = r.duration_us / 1e6
   return {
@@ -83,7 +86,8 @@ export async function drive(opts: { file: string; url: string; count: number; co
     requests: r.requests,
     ok: r.ok,
     seconds,
-    perSecond: r.ok / seconds,
+    perSecond: opts.rate ? (r.ok - 1) / (r.answer_span_us / 1e6) : r.ok / seconds,
+    rate: opts.rate ?? null,
     p50ms: r.p50_us / 1000,
     p99ms: r.p99_us / 1000,
     maxMs: r.max_us / 1000,

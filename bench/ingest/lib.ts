@@ -2,7 +2,7 @@
 // `bin/aduan.js serve`), the tenant/operator/WhatsApp channel, pre-signed webhook bodies, the
 // Graph API stand-in, and CPU accounting per process (/proc), so a figure can be split into what
 // the load generator, aduan and PostgreSQL each spent.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -83,9 +83,12 @@ export async function startAduan(role: 'all' | 'api' | 'worker', env: Record<str
   // WORKER_NICE=n (ROLE=split): the worker process, and the PostgreSQL backends serving it
   // (application_name 'aduan worker'), at a lower CPU priority than the webhook path.
   let renice: NodeJS.Timeout | undefined
-  if (role === 'worker' && process.env.WORKER_NICE && child.pid) {
-    const nice = Number(process.env.WORKER_NICE)
-    os.setPriority(child.pid, nice)
+  if (role === 'worker' && (process.env.WORKER_NICE || process.env.WORKER_SCHED === 'idle') && child.pid) {
+    const nice = Number(process.env.WORKER_NICE ?? 0)
+    // WORKER_SCHED=idle: SCHED_IDLE (chrt -i) for every thread, below any nice level
+    const lower = (pid: number) =>
+      process.env.WORKER_SCHED === 'idle' ? void spawnSync('chrt', ['-a', '-i', '-p', '0', String(pid)]) : os.setPriority(pid, nice)
+    lower(child.pid)
     const admin = new pg.Client({ connectionString: env.DATABASE_URL })
     admin.on('error', () => {}) // the bench drops its database at the end
     await admin.connect()
@@ -95,7 +98,7 @@ export async function startAduan(role: 'all' | 'api' | 'worker', env: Record<str
         .query<{ pid: number }>(`select pid from pg_stat_activity where application_name = 'aduan worker'`)
         .then(({ rows }) => {
           if (process.env.WORKER_NICE_PG === '0') return
-          for (const { pid } of rows) if (!done.has(pid)) (os.setPriority(pid, nice), done.add(pid))
+          for (const { pid } of rows) if (!done.has(pid)) (lower(pid), done.add(pid))
         })
         .catch(() => {})
     }, 100)

@@ -3,7 +3,9 @@
 // Usage: npx tsx bench/ingest/run.ts   (env: N=3000 C=32 MAX_SECONDS=60 ACK_WAIT_SECONDS=60
 //        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
 //        ROLE=all        one aduan process with HTTP and job workers (the default deployment)
-//        ROLE=split      two aduan processes: ROLE=api (HTTP) and ROLE=worker (jobs)
+//        ROLE=split      two aduan processes: ROLE=api (HTTP) and ROLE=worker (jobs);
+//                        WORKER_NICE=n or WORKER_SCHED=idle lower the worker's CPU priority
+//        RATE=n          open loop: n webhooks/s offered over C connections (default: closed loop)
 //        ROLE=api        aduan without job workers: the webhook path alone, no ack figure
 //        DRIVER=node     the Node load generator even when wrk is installed
 //        WARM=3000       warm-up webhooks (and their acknowledgements) before the timed phase
@@ -35,6 +37,9 @@ import {
 
 const N = Number(process.env.N ?? 3000)
 const C = Number(process.env.C ?? 32)
+// RATE=n: the timed phases offer n webhooks per second (open loop, over C connections) instead of
+// sending as fast as C connections allow; req/s is then counted from the first answer to the last
+const RATE = process.env.RATE ? Number(process.env.RATE) : undefined
 const MAX_SECONDS = Number(process.env.MAX_SECONDS ?? 60)
 const ACK_WAIT_MS = Number(process.env.ACK_WAIT_SECONDS ?? 60) * 1000
 const ROLE = (process.env.ROLE ?? 'all') as 'all' | 'api' | 'split'
@@ -91,7 +96,7 @@ async function main() {
     process.stderr.write(`aduan webhooks: ROLE=${ROLE} N=${N} C=${C} driver=${driverName()} ...\n`)
     const loadBeforeHooks = loadavg()
     const cpu0 = await sampleCpu(named(), db.name)
-    const hooks = await drive({ file, url: api.url + hookPath, count: N, conns: C, maxSeconds: MAX_SECONDS })
+    const hooks = await drive({ file, url: api.url + hookPath, count: N, conns: C, maxSeconds: MAX_SECONDS, rate: RATE })
     const cpu1 = await sampleCpu(named(), db.name)
     const loadAfterHooks = loadavg()
     cpu1.procs.set(`load generator (${hooks.driver})`, hooks.cpuMs)
@@ -137,7 +142,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1000))
     const loadBeforeBase = loadavg()
     const cpuB0 = await sampleCpu({}, db.name)
-    const base = await drive({ file, url: `${bareUrl}/ingest`, count: N, conns: C, maxSeconds: MAX_SECONDS })
+    const base = await drive({ file, url: `${bareUrl}/ingest`, count: N, conns: C, maxSeconds: MAX_SECONDS, rate: RATE })
     const cpuB1 = await sampleCpu({}, db.name)
     cpuB1.procs.set(`load generator (${base.driver})`, base.cpuMs)
     const loadAfterBase = loadavg()
@@ -150,7 +155,7 @@ async function main() {
     const wd = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
     const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(wd[j]!) : c.padStart(wd[j]!))).join('  ')
     const version = (await pool.query('show server_version')).rows[0].server_version
-    console.log(`\nbench/ingest  ROLE=${ROLE}  N=${N} C=${C}  driver=${hooks.driver}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})  PostgreSQL ${version}  pool=${env.DATABASE_POOL_SIZE ?? 10} JOB_CONCURRENCY=${env.JOB_CONCURRENCY ?? 4}`)
+    console.log(`\nbench/ingest  ROLE=${ROLE}  N=${N} C=${C}${RATE ? ` RATE=${RATE} (open loop)` : ""}  driver=${hooks.driver}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})  PostgreSQL ${version}  pool=${env.DATABASE_POOL_SIZE ?? 10} JOB_CONCURRENCY=${env.JOB_CONCURRENCY ?? 4}`)
     for (const r of rows) console.log(line(r))
     console.log(`errors: aduan ${JSON.stringify(hooks.errors)}  baseline ${JSON.stringify(base.errors)}`)
     console.log(`stored webhook events in the measured range: ${stored.length} (answered ${hooks.requests}; the rest were in flight when the driver stopped)`)
