@@ -24,6 +24,7 @@ import { FileList, useResponseFiles } from './notifications/response-files.tsx'
 import { onLinkClick } from './router.ts'
 import { TriagePanel } from './triage.tsx'
 import { errorText, SlaClock, StatusBadge } from './ui.tsx'
+import { emergencyWords } from './emergency-words.ts'
 
 /**
  * A region by name ("Lawa Batu, Kec. Kuala"), never the bare code: the desa among its kecamatan's
@@ -345,7 +346,7 @@ function SuggestionPanel({ s }: { s: Suggestions }) {
       {s.emergency.isEmergency && (
         <p className="alert" role="alert">
           {tr('Kemungkinan kedaruratan: pertimbangkan meneruskan ke 112.', 'Possible emergency: consider forwarding to 112.')}
-          {s.emergency.matched.length > 0 && ` (${s.emergency.matched.slice(0, 5).join(', ')})`}
+          {emergencyWords(s.emergency.matched)}
         </p>
       )}
       <h3>{tr('OPD', 'Agency')}</h3>
