@@ -221,7 +221,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
           <a className="who-name" href="/admin/akun" onClick={onLinkClick} title={tr('Akun saya', 'My account')}>
             {session.user.name ?? session.user.email}
           </a>
-          <span className="who-role">
+          <span className="who-role" title={[role ? roleLabel(role) : '', agency].filter(Boolean).join(' · ')}>
             {role ? roleLabel(role) : ''}
             {agency ? <span className="who-agency"> · {agency}</span> : null}
           </span>
