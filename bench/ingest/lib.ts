@@ -98,7 +98,11 @@ export async function startAduan(role: 'all' | 'api' | 'worker', env: Record<str
         .query<{ pid: number }>(`select pid from pg_stat_activity where application_name = 'aduan worker'`)
         .then(({ rows }) => {
           if (process.env.WORKER_NICE_PG === '0') return
-          for (const { pid } of rows) if (!done.has(pid)) (lower(pid), done.add(pid))
+          for (const { pid } of rows) {
+            if (done.has(pid)) continue
+            lower(pid)
+            done.add(pid)
+          }
         })
         .catch(() => {})
     }, 100)

@@ -356,7 +356,10 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 const codeBytes = Buffer.alloc(4096)
 let codeAt = codeBytes.length
 export function newTrackingCode(prefix: string): string {
-  if (codeAt + 8 > codeBytes.length) (crypto.randomFillSync(codeBytes), (codeAt = 0))
+  if (codeAt + 8 > codeBytes.length) {
+    crypto.randomFillSync(codeBytes)
+    codeAt = 0
+  }
   let out = ''
   for (let i = 0; i < 8; i++) out += BASE32[codeBytes[codeAt + i]! % 32]
   codeAt += 8
