@@ -218,7 +218,7 @@ function Layout({ session, onLogout }: { session: SessionInfo; onLogout: () => v
           ))}
         </nav>
         <div className="who">
-          <a className="who-name" href="/admin/akun" onClick={onLinkClick} title={tr('Akun saya', 'My account')}>
+          <a className="who-name" href="/admin/akun" onClick={onLinkClick} title={`${session.user.name ?? session.user.email} · ${tr('Akun saya', 'My account')}`}>
             {session.user.name ?? session.user.email}
           </a>
           <span className="who-role" title={[role ? roleLabel(role) : '', agency].filter(Boolean).join(' · ')}>
