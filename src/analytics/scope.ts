@@ -128,7 +128,6 @@ export function reportWhere(
   return sql.join(parts, sql` and `)
 }
 
-
 // The analytics readers take rowsOf from here with their other SQL helpers.
 export { rowsOf }
 

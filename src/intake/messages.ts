@@ -36,7 +36,6 @@ export interface MessageInput {
   now: Date
 }
 
-
 /** A JSON array as a set of rows: one parameter, whatever the batch size, on both backends. */
 const recordset = (items: unknown[]) => sql`jsonb_to_recordset(${JSON.stringify(items)}::jsonb)`
 

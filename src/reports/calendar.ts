@@ -71,6 +71,27 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f
 }
 
+/** A bounded memo: `key`'s value, computed once; the map is emptied when it outgrows `limit`. */
+export function memoised<V>(map: Map<string, V>, key: string, limit: number, compute: () => V): V {
+  let v = map.get(key)
+  if (v === undefined) {
+    v = compute()
+    if (map.size > limit) map.clear()
+    map.set(key, v)
+  }
+  return v
+}
+
+/** A memo map per calendar object (a calendar's settings never change once made). */
+export function perCalendar<V>(): (cal: WorkingCalendar) => Map<string, V> {
+  const maps = new WeakMap<WorkingCalendar, Map<string, V>>()
+  return (cal) => {
+    let m = maps.get(cal)
+    if (!m) maps.set(cal, (m = new Map()))
+    return m
+  }
+}
+
 function exactOffsetMs(t: number, tz: string): number {
   const p: Record<string, number> = {}
   for (const { type, value } of formatter(tz).formatToParts(t)) p[type] = Number(value)
@@ -85,14 +106,10 @@ const hourOffsets = new Map<string, number | null>()
 export function zoneOffsetMs(instant: Date | number, tz: string): number {
   const t = Math.floor(+instant / 1000) * 1000
   const hour = Math.floor(t / 3_600_000)
-  const key = `${tz}|${hour}`
-  let off = hourOffsets.get(key)
-  if (off === undefined) {
+  const off = memoised(hourOffsets, `${tz}|${hour}`, 100_000, () => {
     const first = exactOffsetMs(hour * 3_600_000, tz)
-    off = first === exactOffsetMs(hour * 3_600_000 + 3_599_000, tz) ? first : null
-    if (hourOffsets.size > 100_000) hourOffsets.clear()
-    hourOffsets.set(key, off)
-  }
+    return first === exactOffsetMs(hour * 3_600_000 + 3_599_000, tz) ? first : null
+  })
   return off ?? exactOffsetMs(t, tz)
 }
 
@@ -105,14 +122,10 @@ const dayStarts = new Map<string, number>() // memo: deadlines walk the same day
 
 /** The instant a local calendar date begins (00:00:00.000 local). */
 export function startOfLocalDay(date: string, tz: string): Date {
-  const key = `${tz}|${date}`
-  let t = dayStarts.get(key)
-  if (t === undefined) {
+  const t = memoised(dayStarts, `${tz}|${date}`, 50_000, () => {
     const asUtc = Date.parse(`${date}T00:00:00Z`)
-    t = asUtc - zoneOffsetMs(asUtc - zoneOffsetMs(asUtc, tz), tz) // second pass: exact across an offset change
-    if (dayStarts.size > 50_000) dayStarts.clear()
-    dayStarts.set(key, t)
-  }
+    return asUtc - zoneOffsetMs(asUtc - zoneOffsetMs(asUtc, tz), tz) // second pass: exact across an offset change
+  })
   return new Date(t)
 }
 
@@ -179,7 +192,7 @@ export function addWorkingDays(from: Date, n: number, cal: WorkingCalendar): Dat
   return endOfLocalDay(d, cal.timeZone)
 }
 
-const betweenMemo = new WeakMap<WorkingCalendar, Map<string, number>>() // lists ask for the same pairs
+const betweenMemo = perCalendar<number>() // lists ask for the same pairs
 
 /**
  * Working dates d with localDate(from) < d <= localDate(to): how many working days `to` lies after
@@ -189,15 +202,9 @@ export function workingDaysBetween(from: Date, to: Date, cal: WorkingCalendar): 
   const a = localDate(from, cal.timeZone)
   const b = localDate(to, cal.timeZone)
   if (b < a) return -workingDaysBetween(to, from, cal)
-  let memo = betweenMemo.get(cal)
-  if (!memo) betweenMemo.set(cal, (memo = new Map()))
-  const key = `${a}|${b}`
-  let count = memo.get(key)
-  if (count === undefined) {
-    count = 0
+  return memoised(betweenMemo(cal), `${a}|${b}`, 10_000, () => {
+    let count = 0
     for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDate(cal, d)) count++
-    if (memo.size > 10_000) memo.clear()
-    memo.set(key, count)
-  }
-  return count
+    return count
+  })
 }

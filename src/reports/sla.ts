@@ -7,6 +7,8 @@ import {
   endOfLocalDay,
   isWorkingDate,
   localDate,
+  memoised,
+  perCalendar,
   startOfLocalDay,
   addDays,
   workingDaysBetween,
@@ -95,7 +97,7 @@ export type DueSpec =
  * pause of any length within working time costs at least that much. A clock-hour clock runs on
  * wall time minus paused time. Returns null while an open pause holds the clock before it runs out.
  */
-const unpausedDue = new WeakMap<WorkingCalendar, Map<string, number>>()
+const unpausedDue = perCalendar<number>()
 
 export function computeDueAt(spec: DueSpec, cal: WorkingCalendar): Date | null {
   const pauses = mergePauses(spec.pauses ?? [])
@@ -106,16 +108,7 @@ export function computeDueAt(spec: DueSpec, cal: WorkingCalendar): Date | null {
   const date = localDate(spec.startedAt, cal.timeZone)
   if (pauses.length > 0) return workingDue(date, n, pauses, cal)
   // Without pauses the deadline depends only on the start's local date (a report batch shares it).
-  let memo = unpausedDue.get(cal)
-  if (!memo) unpausedDue.set(cal, (memo = new Map()))
-  const key = `${date}|${n}`
-  let due = memo.get(key)
-  if (due === undefined) {
-    due = +workingDue(date, n, [], cal)!
-    if (memo.size > 10_000) memo.clear()
-    memo.set(key, due)
-  }
-  return new Date(due)
+  return new Date(memoised(unpausedDue(cal), `${date}|${n}`, 10_000, () => +workingDue(date, n, [], cal)!))
 }
 
 /** The close of the day on which n working days have accrued after local date `from`, net of pauses. */
